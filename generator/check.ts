@@ -1,0 +1,43 @@
+import * as nodeFs from "node:fs";
+import { join } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { type FileOps, listFiles } from "./write.js";
+
+/** One way the output folder differs from what the catalog produces. */
+export interface Drift {
+  readonly file: string;
+  /** `changed`: different text; `missing`: not on disk; `orphan`: on disk but not produced by the catalog. */
+  readonly kind: "changed" | "missing" | "orphan";
+  /** A unified diff from the file on disk to the expected file. */
+  readonly diff: string;
+}
+
+/** Compares the expected output with the folder; nothing is written. */
+export function findDrift(out: string, files: ReadonlyMap<string, string>, fs: FileOps = nodeFs): Drift[] {
+  const drift: Drift[] = [];
+  const onDisk = new Set(listFiles(out, fs));
+  for (const [file, expected] of files) {
+    if (!onDisk.has(file)) {
+      drift.push({ file, kind: "missing", diff: patch(file, "", expected) });
+      continue;
+    }
+    const actual = fs.readFileSync(join(out, file)).toString("utf8");
+    if (actual !== expected) drift.push({ file, kind: "changed", diff: patch(file, actual, expected) });
+  }
+  for (const file of onDisk) {
+    if (!files.has(file)) {
+      const actual = readText(join(out, file), fs);
+      drift.push({ file, kind: "orphan", diff: patch(file, actual, "") });
+    }
+  }
+  return drift.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function patch(file: string, actual: string, expected: string): string {
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, actual, expected, undefined, undefined, { context: 3 });
+}
+
+function readText(path: string, fs: FileOps): string {
+  const bytes = fs.readFileSync(path);
+  return bytes.includes(0) ? "(binary file)\n" : bytes.toString("utf8");
+}

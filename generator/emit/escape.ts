@@ -1,0 +1,88 @@
+/**
+ * One escaper per output context. Every string that comes from a catalog passes through exactly
+ * one of these before it reaches generated text.
+ */
+
+/**
+ * A TypeScript string literal: `he said "hi"` → `"he said \"hi\""`. JSON escapes quotes, backslashes
+ * and control characters; U+2028/U+2029 are escaped too so the source reads the same in every editor.
+ */
+export function tsString(value: string): string {
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** A property key: bare when it is a plain identifier, quoted otherwise. */
+export function tsPropertyKey(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== "__proto__" ? key : tsString(key);
+}
+
+// C0 controls (but tab and line feed), DEL, C1 controls and line/paragraph separators.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function visibleControl(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/** Lines of catalog text: every line terminator (CRLF, CR, LF, U+2028, U+2029) splits. */
+export function textLines(value: string): string[] {
+  return value.split(/\r\n|[\r\n\u2028\u2029]/);
+}
+
+/**
+ * The lines of a JSDoc comment body, without the ` * ` prefix. A comment end (`*\/`) cannot
+ * close the comment, a line cannot start a tag, and control characters are shown as `\uXXXX`.
+ */
+export function jsdocLines(value: string): string[] {
+  return textLines(value).map((line) =>
+    line
+      .replace(CONTROL, visibleControl)
+      .replace(/\*\//g, "*\\/")
+      .replace(/^(\s*)@/, "$1\\@")
+      .trimEnd(),
+  );
+}
+
+/**
+ * A markdown table cell. Pipes and backslashes are escaped so the row keeps its columns, HTML is
+ * shown as text, line breaks become `<br>`; markdown links and emphasis still render.
+ */
+export function markdownCell(value: string): string {
+  return markdownInline(value).replace(/\|/g, "\\|");
+}
+
+/** Catalog text in running markdown (headings, paragraphs): HTML shown as text, one line. */
+export function markdownInline(value: string): string {
+  return textLines(value)
+    .map((line) =>
+      line
+        .replace(CONTROL, "\uFFFD")
+        .replace(/\\/g, "\\\\")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .trim(),
+    )
+    .join("<br>");
+}
+
+/** A markdown code span that holds any text: the fence is longer than any backtick run inside. */
+export function markdownCode(value: string): string {
+  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const body = textLines(value).join(" ").replace(CONTROL, "\uFFFD");
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A markdown code span inside a table cell: pipes still split cells there, so they are escaped too. */
+export function markdownCodeCell(value: string): string {
+  return markdownCode(value).replace(/\|/g, "\\|");
+}
+
+/** A text for one line of a comment header: no line breaks, no comment terminators. */
+export function commentText(value: string): string {
+  return textLines(value).join(" ").replace(CONTROL, "").replace(/\*\//g, "*\\/").replace(/-->/g, "--\\>");
+}

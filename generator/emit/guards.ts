@@ -1,0 +1,51 @@
+import type { CatalogModel } from "../model.js";
+import { tsString } from "./escape.js";
+import { createWriter, finish, writeJsdoc } from "./writer.js";
+
+/**
+ * `guards.ts`: the brand and one guard per class. Guards check the brand and the code, never
+ * `instanceof` alone, so errors from another copy of the module are recognised; they import
+ * classes as types only, so a bundle that uses one guard carries nothing else.
+ */
+export function emitGuards(model: CatalogModel): string {
+  const writer = createWriter(model);
+  const classNames = model.common.map((entry) => entry.className);
+  writer.blankLine();
+  writer.write(`import type { ApiError, MalformedResponseError, UnknownApiError } from "./api-error.js";
+`);
+  if (classNames.length > 0) writer.writeLine(`import type { ${classNames.join(", ")} } from "./errors.js";`);
+  writer.blankLine();
+  writer.write(`/** The property that marks this catalog's errors; \`Symbol.for\` makes it the same in every copy. */
+export const API_ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for("errcat.ApiError");
+
+/** The brand's value: errors of other errcat catalogs carry another. */
+export const CATALOG_ID = ${tsString(model.catalogId)};
+
+/** Whether \`value\` is an error of this catalog, made by any copy of this module. */
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { [API_ERROR_BRAND]?: unknown })[API_ERROR_BRAND] === CATALOG_ID
+  );
+}
+
+/** Whether \`value\` is an {@link UnknownApiError}: a code the catalog does not list. */
+export function isUnknownApiError(value: unknown): value is UnknownApiError {
+  return isApiError(value) && value.name === "UnknownApiError";
+}
+
+/** Whether \`value\` is a {@link MalformedResponseError}: a body without a valid code. */
+export function isMalformedResponseError(value: unknown): value is MalformedResponseError {
+  return isApiError(value) && value.name === "MalformedResponseError";
+}
+`);
+  for (const entry of model.common) {
+    writer.blankLine();
+    writeJsdoc(writer, [`Whether \`value\` is a {@link ${entry.className}}: code ${entry.code}, ${entry.type}.`]);
+    writer.write(`export function ${entry.guardName}(value: unknown): value is ${entry.className}`).block(() => {
+      writer.writeLine(`return isApiError(value) && value.code === ${entry.code};`);
+    });
+  }
+  return finish(writer);
+}

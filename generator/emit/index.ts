@@ -1,0 +1,27 @@
+import type { CatalogModel } from "../model.js";
+import { emitApiError } from "./api-error.js";
+import { emitCommon } from "./common.js";
+import { DOCS_FILE, emitDocs } from "./docs.js";
+import { emitErrors } from "./errors.js";
+import { emitGuards } from "./guards.js";
+import { emitIndex } from "./index-file.js";
+import { emitModule, emitModules } from "./modules.js";
+import { emitResponse } from "./response.js";
+import { emitTypes } from "./types.js";
+
+/** Every file of the output, by path inside the output folder (POSIX separators), sorted by path. */
+export function emitAll(model: CatalogModel): Map<string, string> {
+  const files: [string, string][] = [
+    ["api-error.ts", emitApiError(model)],
+    ["common.ts", emitCommon(model)],
+    [DOCS_FILE, emitDocs(model)],
+    ["errors.ts", emitErrors(model)],
+    ["guards.ts", emitGuards(model)],
+    ["index.ts", emitIndex(model)],
+    ["modules.ts", emitModules(model)],
+    ["response.ts", emitResponse(model)],
+    ["types.ts", emitTypes(model)],
+    ...model.modules.map((module): [string, string] => [module.file, emitModule(model, module)]),
+  ];
+  return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,78 @@
+import { dirname, relative, resolve, sep } from "node:path";
+import { type Drift, findDrift } from "./check.js";
+import { emitAll } from "./emit/index.js";
+import { loadCatalog } from "./load.js";
+import { buildModel, type CatalogModel } from "./model.js";
+import { CatalogError } from "./problems.js";
+import { checkSchema } from "./schema.js";
+import { checkSemantics } from "./validate.js";
+import {
+  checkOutputFolder,
+  type FileOps,
+  MANIFEST_FILE,
+  manifestText,
+  type WriteResult,
+  writeOutput,
+} from "./write.js";
+
+export const DEFAULT_SCHEMA = "schema/error-codes.yaml";
+export const DEFAULT_OUT = "generated";
+
+export interface GenerateOptions {
+  /** The catalog file; default `schema/error-codes.yaml`. */
+  readonly schema?: string;
+  /** The output folder; default `generated`. */
+  readonly out?: string;
+  /** Compare with the output folder instead of writing. */
+  readonly check?: boolean;
+  /** File operations, for tests that inject failures. */
+  readonly fs?: FileOps;
+}
+
+export type GenerateResult =
+  | ({ readonly mode: "write"; readonly model: CatalogModel } & WriteResult)
+  | { readonly mode: "check"; readonly model: CatalogModel; readonly drift: readonly Drift[] };
+
+/**
+ * Validates a catalog and reads it into the model. Throws a {@link CatalogError} listing every
+ * problem, each as `file:line:col: message (at /pointer)`.
+ */
+export function validate(schema: string = DEFAULT_SCHEMA, out: string = DEFAULT_OUT): CatalogModel {
+  const catalog = loadCatalog(schema);
+  const doc = checkSchema(catalog);
+  const model = buildModel(doc, sourcePath(schema, out));
+  const problems = checkSemantics(model, catalog.locate);
+  if (problems.length > 0) throw new CatalogError(problems);
+  return model;
+}
+
+/** The files a catalog produces, by path inside the output folder, the manifest included. */
+export function render(model: CatalogModel): Map<string, string> {
+  const files = emitAll(model);
+  files.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys()));
+  return files;
+}
+
+/**
+ * Generates the output folder from a catalog, all files or none; with `check`, reports drift instead.
+ *
+ * @example
+ * const result = generate({ schema: "schema/error-codes.yaml", out: "generated", check: true });
+ * if (result.mode === "check" && result.drift.length > 0) process.exitCode = 1;
+ */
+export function generate(options: GenerateOptions = {}): GenerateResult {
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const out = options.out ?? DEFAULT_OUT;
+  const model = validate(schema, out);
+  const files = render(model);
+  if (options.check) return { mode: "check", model, drift: findDrift(out, files, options.fs) };
+  checkOutputFolder(out, schema, options.fs);
+  return { mode: "write", model, ...writeOutput(out, files, options.fs) };
+}
+
+/** The catalog's path relative to the output folder's parent, with POSIX separators. */
+function sourcePath(schema: string, out: string): string {
+  return relative(dirname(resolve(out)), resolve(schema))
+    .split(sep)
+    .join("/");
+}

@@ -1,0 +1,110 @@
+import { readFileSync, statSync } from "node:fs";
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { CatalogError, fromPointer, type Location, type Problem } from "./problems.js";
+
+/** Catalogs larger than this are refused before parsing: real catalogs run to a few MB. */
+export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
+
+/** A parsed catalog file that can point back into its own text. */
+export interface LoadedCatalog {
+  /** The path as the user gave it, used in every message. */
+  readonly file: string;
+  /** The document as plain data. */
+  readonly data: unknown;
+  /** Where the value (or, with `key`, the key) at a JSON pointer starts; the nearest parent when absent. */
+  locate(pointer: string, options?: { key?: boolean }): Location;
+}
+
+/**
+ * Reads and parses one catalog file. Throws a {@link CatalogError} for an unreadable, oversized,
+ * binary or syntactically broken file, with positions that stay right for BOM and CRLF files.
+ */
+export function loadCatalog(file: string): LoadedCatalog {
+  const here = (message: string): CatalogError =>
+    new CatalogError([{ message, location: { file, line: 1, col: 1, pointer: "" } }]);
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw here("not a file");
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CatalogError) throw error;
+    throw here(`cannot read the catalog: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (size > MAX_CATALOG_BYTES) {
+    throw here(`the catalog is ${size} bytes; the limit is ${MAX_CATALOG_BYTES} bytes (32 MiB)`);
+  }
+  return parseCatalogText(file, decode(readFileSync(file), here));
+}
+
+function decode(bytes: Uint8Array, here: (message: string) => CatalogError): string {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw here("the catalog is not UTF-8 text");
+  }
+  if (text.includes("\0")) throw here("the catalog is not text: it contains NUL bytes");
+  return text;
+}
+
+/** Parses catalog text (without reading a file); `file` is only used in locations. */
+export function parseCatalogText(file: string, source: string): LoadedCatalog {
+  // A BOM is not content: positions count from the first character after it, as editors show them.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  const syntaxProblems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
+    message: yamlMessage(error.message),
+    location: { file, ...position(error.pos[0]), pointer: "" },
+  }));
+  if (syntaxProblems.length > 0) throw new CatalogError(syntaxProblems);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new CatalogError([
+      { message: yamlMessage((error as Error).message), location: { file, line: 1, col: 1, pointer: "" } },
+    ]);
+  }
+  return {
+    file,
+    data,
+    locate(pointer, options = {}) {
+      const node = findNode(doc.contents, fromPointer(pointer), options.key ?? false);
+      const offset = node?.range?.[0] ?? 0;
+      return { file, ...position(offset), pointer };
+    },
+  };
+}
+
+/** Walks down the YAML tree along `segments`; stops at the deepest node found. */
+function findNode(root: unknown, segments: readonly string[], wantKey: boolean): Node | undefined {
+  let node = root as Node | null | undefined;
+  for (const [index, segment] of segments.entries()) {
+    const last = index === segments.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) return node;
+      if (last && wantKey) return pair.key as Node;
+      node = (pair.value ?? pair.key) as Node;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined || item === null) return node;
+      node = item as Node;
+    } else {
+      return node ?? undefined;
+    }
+  }
+  return node ?? undefined;
+}
+
+/** yaml's messages end with a position we report ourselves: drop it. */
+function yamlMessage(message: string): string {
+  return message.replace(/ at line \d+, column \d+(?::[\s\S]*)?$/, "").trim();
+}

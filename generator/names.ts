@@ -1,0 +1,91 @@
+/**
+ * Every identifier errcat derives from a catalog is spelled here, once.
+ * The model calls these; emitters only read the results.
+ */
+
+/** A code `name`: PascalCase ASCII, as in `QuotaExceeded`. */
+export const CODE_NAME_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
+
+/** A module id: lowerCamelCase or kebab/snake segments, as in `storageBox`, `face-pay`, `cvm-v20170312`. */
+export const MODULE_ID_PATTERN = /^[a-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
+
+/** A pattern name: lowerCamelCase, as in `parenthesized`. */
+export const PATTERN_NAME_PATTERN = /^[a-z][A-Za-z0-9]*$/;
+
+/** Splits a module id into words: `storageBox` → `storage`, `box`; `face-pay` → `face`, `pay`. */
+function words(id: string): string[] {
+  return id
+    .split(/[-_]/)
+    .flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
+    .filter((word) => word !== "");
+}
+
+/** `storageBox` → `StorageBox`, `face-pay` → `FacePay`, `cvm-v20170312` → `CvmV20170312`. */
+export function pascalCase(id: string): string {
+  return words(id)
+    .map((word) => word[0]?.toUpperCase() + word.slice(1))
+    .join("");
+}
+
+/** `storageBox` → `STORAGE_BOX`, `face-pay` → `FACE_PAY`. */
+export function constantCase(id: string): string {
+  return words(id)
+    .map((word) => word.toUpperCase())
+    .join("_");
+}
+
+/** The class of a common code: `QuotaExceeded` → `QuotaExceededError`. */
+export const errorClassName = (name: string): string => `${name}Error`;
+
+/** The guard of a common code's class: `QuotaExceeded` → `isQuotaExceededError`. */
+export const errorGuardName = (name: string): string => `is${errorClassName(name)}`;
+
+/** The names errcat derives for one module. */
+export function moduleNames(id: string) {
+  const pascal = pascalCase(id);
+  return {
+    pascal,
+    enumName: `${pascal}ModuleErrorCode`,
+    guardName: `is${pascal}ModuleErrorCode`,
+    constName: `${constantCase(id)}_MODULE_ERRORS`,
+    /** Lower-case kebab, so ids that differ only in case or separators cannot share a file. */
+    fileStem: words(id)
+      .map((word) => word.toLowerCase())
+      .join("-"),
+  };
+}
+
+/**
+ * Names the generated runtime defines itself. A catalog name deriving any of these would clash:
+ * `Api` → `ApiError`, `UnknownApi` → `UnknownApiError`, `MalformedResponse` → `MalformedResponseError`.
+ */
+export const RUNTIME_EXPORTS: readonly string[] = [
+  "API_ERROR_BRAND",
+  "ApiError",
+  "ApiErrorInit",
+  "ApiErrorMeta",
+  "CATALOG_ID",
+  "COMMON_ERRORS",
+  "CommonErrorCode",
+  "CommonErrorInfo",
+  "ErrorFromResponseOptions",
+  "Fault",
+  "MODULES",
+  "MalformedResponseError",
+  "ModuleError",
+  "ModuleErrorInfo",
+  "ModuleInfo",
+  "ModuleName",
+  "ParsedModuleMessage",
+  "SUCCESS_CODE",
+  "UnknownApiError",
+  "commonErrorInfo",
+  "errorFromResponse",
+  "isApiError",
+  "isCommonErrorCode",
+  "isMalformedResponseError",
+  "isModuleName",
+  "isUnknownApiError",
+  "moduleErrorInfo",
+  "parseModuleMessage",
+];

@@ -1,0 +1,85 @@
+/** Where a problem sits in a catalog: a position for people, a JSON pointer for tools. */
+export interface Location {
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, counted in UTF-16 code units as editors do. */
+  readonly col: number;
+  /** JSON pointer into the catalog document, `""` for the whole document. */
+  readonly pointer: string;
+}
+
+export interface Problem {
+  readonly message: string;
+  readonly location: Location;
+}
+
+/**
+ * Every problem found in a catalog, thrown at once so that users fix them in one pass.
+ *
+ * `String(error)` reads `schema/error-codes.yaml:12:5: duplicate code 4400 ... (at /common/3/code)`,
+ * one line per problem.
+ */
+export class CatalogError extends Error {
+  override readonly name = "CatalogError";
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const sorted = sortProblems(problems);
+    super(sorted.map(formatProblem).join("\n"));
+    this.problems = sorted;
+  }
+}
+
+/** `file:line:col: message (at /pointer)`. */
+export function formatProblem(problem: Problem): string {
+  const { file, line, col, pointer } = problem.location;
+  const at = pointer === "" ? "" : ` (at ${pointer})`;
+  return `${file}:${line}:${col}: ${problem.message}${at}`;
+}
+
+/**
+ * A GitHub Actions workflow command, so the problem shows on the pull request's diff.
+ * Property values and the message are escaped as the runner expects.
+ */
+export function formatProblemForGithub(problem: Problem): string {
+  const { file, line, col } = problem.location;
+  const property = (value: string) =>
+    value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const data = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const at = problem.location.pointer === "" ? "" : ` (at ${problem.location.pointer})`;
+  return `::error file=${property(file)},line=${line},col=${col}::${data(problem.message + at)}`;
+}
+
+function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      compare(a.location.file, b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.col - b.location.col ||
+      compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Joins segments into a JSON pointer: `["common", 3, "code"]` → `/common/3/code`. */
+export function toPointer(path: readonly (string | number)[]): string {
+  return path.map((segment) => `/${pointerSegment(segment)}`).join("");
+}
+
+/** Splits a JSON pointer into its segments: `/common/3/code` → `["common", "3", "code"]`. */
+export function fromPointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}

@@ -1,0 +1,167 @@
+import * as nodeFs from "node:fs";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
+
+/** The file that lists what errcat wrote, so it removes its own orphans and never a user's file. */
+export const MANIFEST_FILE = ".errcat-manifest.json";
+
+/** The file operations the writer uses; tests pass a copy that fails at a chosen step. */
+export interface FileOps {
+  readFileSync(path: string): Buffer;
+  writeFileSync(path: string, data: string): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  rmdirSync(path: string): void;
+  existsSync(path: string): boolean;
+  readdirSync(path: string): string[];
+  statSync(path: string): nodeFs.Stats;
+}
+
+/** Thrown for an output folder errcat must not write to; the CLI shows the message and exits 2. */
+export class OutputFolderError extends Error {
+  override readonly name = "OutputFolderError";
+}
+
+/** The manifest's text for a set of output files. */
+export function manifestText(source: string, files: Iterable<string>): string {
+  return `${JSON.stringify({ generator: "errcat", source, files: [...files].sort() }, null, 2)}\n`;
+}
+
+/** The files a previous run wrote, as its manifest lists them; only plain relative paths inside `out`. */
+export function readManifest(out: string, fs: FileOps = nodeFs): string[] | undefined {
+  const path = join(out, MANIFEST_FILE);
+  if (!fs.existsSync(path)) return undefined;
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path).toString("utf8")) as { files?: unknown };
+    if (!Array.isArray(parsed.files)) return [];
+    return parsed.files.filter((file): file is string => typeof file === "string" && isInside(file));
+  } catch {
+    return [];
+  }
+}
+
+function isInside(file: string): boolean {
+  return file !== "" && !isAbsolute(file) && !file.split(/[\\/]/).some((part) => part === ".." || part === "");
+}
+
+/**
+ * Refuses output folders where writing could destroy something: the filesystem root, the home
+ * folder, a folder holding the catalog, or a non-empty folder that no errcat run wrote.
+ */
+export function checkOutputFolder(out: string, schemaFile: string, fs: FileOps = nodeFs): void {
+  const target = resolve(out);
+  const schemaDir = dirname(resolve(schemaFile));
+  if (parse(target).root === target) throw new OutputFolderError(`refusing to write to the filesystem root ${target}`);
+  if (target === resolve(homedir())) throw new OutputFolderError(`refusing to write to the home folder ${target}`);
+  if (schemaDir === target || schemaDir.startsWith(target + sep)) {
+    throw new OutputFolderError(`refusing to write to ${out}: it holds the catalog ${schemaFile}`);
+  }
+  if (!fs.existsSync(target)) return;
+  if (!fs.statSync(target).isDirectory()) throw new OutputFolderError(`${out} is not a folder`);
+  if (fs.readdirSync(target).length > 0 && !fs.existsSync(join(target, MANIFEST_FILE))) {
+    throw new OutputFolderError(
+      `refusing to write to ${out}: the folder is not empty and holds no ${MANIFEST_FILE}, so errcat did not write it`,
+    );
+  }
+}
+
+export interface WriteResult {
+  readonly written: readonly string[];
+  readonly removed: readonly string[];
+  readonly unchanged: readonly string[];
+}
+
+/**
+ * Writes the output all or nothing: every changed file is staged under a temporary name, then the
+ * old files are moved aside and the new ones renamed into place. A failure at any step puts the
+ * previous files back, byte for byte. Removes only orphans the previous manifest lists.
+ */
+export function writeOutput(out: string, files: ReadonlyMap<string, string>, fs: FileOps = nodeFs): WriteResult {
+  const previous = readManifest(out, fs) ?? [];
+  const orphans = previous.filter((file) => !files.has(file) && fs.existsSync(join(out, file)));
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  for (const [file, text] of files) {
+    const path = join(out, file);
+    if (fs.existsSync(path) && fs.readFileSync(path).equals(Buffer.from(text, "utf8"))) unchanged.push(file);
+    else changed.push(file);
+  }
+  const suffix = `.errcat-${process.pid}`;
+  const staged: string[] = [];
+  const movedAside: string[] = [];
+  const placed: string[] = [];
+  try {
+    for (const file of changed) {
+      const path = join(out, file);
+      fs.mkdirSync(dirname(path), { recursive: true });
+      fs.writeFileSync(`${path}${suffix}.new`, files.get(file) ?? "");
+      staged.push(file);
+    }
+    for (const file of [...changed, ...orphans]) {
+      const path = join(out, file);
+      if (fs.existsSync(path)) {
+        fs.renameSync(path, `${path}${suffix}.old`);
+        movedAside.push(file);
+      }
+    }
+    for (const file of changed) {
+      const path = join(out, file);
+      fs.renameSync(`${path}${suffix}.new`, path);
+      placed.push(file);
+    }
+  } catch (error) {
+    rollBack(out, suffix, { staged, movedAside, placed }, fs);
+    throw error;
+  }
+  for (const file of movedAside) quietly(() => fs.unlinkSync(join(out, `${file}${suffix}.old`)));
+  for (const file of orphans) removeEmptyParents(out, file, fs);
+  return { written: changed, removed: orphans, unchanged };
+}
+
+function rollBack(
+  out: string,
+  suffix: string,
+  done: { staged: string[]; movedAside: string[]; placed: string[] },
+  fs: FileOps,
+): void {
+  for (const file of done.placed) quietly(() => fs.unlinkSync(join(out, file)));
+  for (const file of done.movedAside) quietly(() => fs.renameSync(join(out, `${file}${suffix}.old`), join(out, file)));
+  for (const file of done.staged.filter((staged) => !done.placed.includes(staged))) {
+    quietly(() => fs.unlinkSync(join(out, `${file}${suffix}.new`)));
+  }
+  for (const file of done.staged) removeEmptyParents(out, file, fs);
+}
+
+/** Removes the folders above `file` inside `out` that are left empty. */
+function removeEmptyParents(out: string, file: string, fs: FileOps): void {
+  let dir = dirname(join(out, file));
+  while (relative(out, dir) !== "" && !relative(out, dir).startsWith("..")) {
+    if (!fs.existsSync(dir) || fs.readdirSync(dir).length > 0) return;
+    fs.rmdirSync(dir);
+    dir = dirname(dir);
+  }
+}
+
+function quietly(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Rolling back or cleaning up is best effort; the first error is the one reported.
+  }
+}
+
+/** Every file under `dir`, as POSIX paths relative to it, sorted. */
+export function listFiles(dir: string, fs: FileOps = nodeFs): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (relativeDir: string) => {
+    for (const name of fs.readdirSync(join(dir, relativeDir))) {
+      const file = relativeDir === "" ? name : `${relativeDir}/${name}`;
+      if (fs.statSync(join(dir, file)).isDirectory()) walk(file);
+      else found.push(file);
+    }
+  };
+  walk("");
+  return found.sort();
+}
