@@ -103,9 +103,12 @@ describe("the default catalog", () => {
       expect(enumObject[entry.name]).toBe(entry.code);
       expect((exports[`is${pascal}ModuleErrorCode`] as (value: unknown) => boolean)(entry.code)).toBe(true);
       expect(exports[`${upper}_MODULE_ERRORS`]).toContainEqual(entry);
-      const error = api.errorFromResponse({ code: 4000, message: `(${entry.code}) ${entry.description}` }, {
-        module: module.name as api.ModuleName,
-      });
+      const error = api.errorFromResponse(
+        { code: 4000, message: `(${entry.code}) ${entry.description}` },
+        {
+          module: module.name as api.ModuleName,
+        },
+      );
       expect(error?.moduleError).toEqual({
         code: entry.code,
         text: entry.description,
@@ -161,7 +164,7 @@ describe("errorFromResponse", () => {
     );
     const error = api.errorFromResponse(body);
     expect(error).toBeInstanceOf(api.MalformedResponseError);
-    expect((error?.cause as Error).message).toBe("boom");
+    expect(error?.cause).toEqual(new Error("boom"));
   });
 
   it("reads own properties only", () => {
@@ -189,9 +192,9 @@ describe("errorFromResponse", () => {
   });
 
   it("keeps the module but no name for a code the given module does not list", () => {
-    expect(
-      api.errorFromResponse({ code: 4000, message: "(100004) x" }, { module: "storageBox" })?.moduleError,
-    ).toEqual({ code: 100004, text: "x", pattern: "parenthesized", module: "storageBox" });
+    expect(api.errorFromResponse({ code: 4000, message: "(100004) x" }, { module: "storageBox" })?.moduleError).toEqual(
+      { code: 100004, text: "x", pattern: "parenthesized", module: "storageBox" },
+    );
   });
 
   it("keeps the cause chain and logs well", () => {
@@ -199,7 +202,11 @@ describe("errorFromResponse", () => {
     const error = new api.InternalErrorError({ message: "down", cause });
     expect(error.cause).toBe(cause);
     expect(String(error)).toBe("InternalErrorError: down");
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "InternalErrorError", code: 6000, message: "down" });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "InternalErrorError",
+      code: 6000,
+      message: "down",
+    });
   });
 });
 
