@@ -54,7 +54,7 @@ export function checkSemantics(model: CatalogModel, locate: Locate): Problem[] {
         `module ${module.id} would share the file ${module.file} with module ${firstFile.id} at ${at(firstFile.pointer)}; rename one`,
       );
     } else {
-      moduleFiles.set(module.file, { id: module.id, pointer: module.pointer });
+      moduleFiles.set(module.file, { id: module.id, pointer: `${module.pointer}/name` });
     }
     const codes = new Map<number, { name: string; pointer: string }>();
     const names = new Map<string, string>();
@@ -85,7 +85,10 @@ export function checkSemantics(model: CatalogModel, locate: Locate): Problem[] {
   return problems;
 }
 
-/** Every exported identifier must be unique, the runtime's own names included (`Api` → `ApiError`). */
+/**
+ * Every exported identifier must be unique, the runtime's own names included (`Api` → `ApiError`).
+ * Entries already reported as duplicates are skipped: one mistake, one message.
+ */
 function checkIdentifiers(
   model: CatalogModel,
   report: (pointer: string, message: string) => void,
@@ -93,23 +96,25 @@ function checkIdentifiers(
 ) {
   const owners = new Map<string, { what: string; pointer: string | undefined }>();
   for (const name of RUNTIME_EXPORTS) owners.set(name, { what: "errcat's runtime", pointer: undefined });
-  const claim = (identifier: string, what: string, pointer: string) => {
-    const owner = owners.get(identifier);
-    if (!owner) {
-      owners.set(identifier, { what, pointer });
-      return;
-    }
-    const where = owner.pointer === undefined ? owner.what : `${owner.what} at ${at(owner.pointer)}`;
-    report(pointer, `${what} generates ${identifier}, which ${where} generates already; choose another name`);
+  const claim = (identifiers: readonly string[], what: string, pointer: string) => {
+    const clashes = identifiers.filter((identifier) => owners.has(identifier));
+    for (const identifier of identifiers) if (!owners.has(identifier)) owners.set(identifier, { what, pointer });
+    const first = clashes[0] === undefined ? undefined : owners.get(clashes[0]);
+    if (!first) return;
+    const where = first.pointer === undefined ? first.what : `${first.what} at ${at(first.pointer)}`;
+    report(pointer, `${what} generates ${clashes.join(" and ")}, which ${where} defines already; choose another name`);
   };
+  const seenNames = new Set<string>();
   for (const entry of catalogOrder(model.common)) {
-    claim(entry.className, `common code ${entry.name}`, `${entry.pointer}/name`);
-    claim(entry.guardName, `common code ${entry.name}`, `${entry.pointer}/name`);
+    if (seenNames.has(entry.name)) continue;
+    seenNames.add(entry.name);
+    claim([entry.className, entry.guardName], `common code ${entry.name}`, `${entry.pointer}/name`);
   }
+  const seenModules = new Set<string>();
   for (const module of model.modules) {
-    for (const identifier of [module.enumName, module.guardName, module.constName]) {
-      claim(identifier, `module ${module.id}`, `${module.pointer}/name`);
-    }
+    if (seenModules.has(module.id)) continue;
+    seenModules.add(module.id);
+    claim([module.enumName, module.guardName, module.constName], `module ${module.id}`, `${module.pointer}/name`);
   }
 }
 
