@@ -27,8 +27,9 @@ export interface ApiErrorMeta {
 }
 
 /**
- * An error response of Cloud API error codes. Narrow it with the `is...Error` guards, which also
- * recognise errors made by another copy of this module, where `instanceof` does not.
+ * An error response of Cloud API error codes.
+ *
+ * Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not.
  */
 export class ApiError extends Error {
   /** The response's code; `undefined` only for a {@link MalformedResponseError}. */

@@ -31,7 +31,7 @@ const MESSAGE_SCAN_LIMIT = 4096;
 /** The catalog's patterns, tried in order. */
 const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   // ^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$
-  { name: "parenthesized", regex: /* @__PURE__ */ /^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d },
+  { name: "parenthesized", regex: /* @__PURE__ */ new RegExp("^\\((?<code>-?\\d+)\\)\\s*(?<text>[\\s\\S]*)$", "d") },
 ];
 
 const ERROR_CLASSES: readonly ErrorClass[] = [InvalidParameterError, AuthenticationFailedError, RequestExpiredError, AccessDeniedError, QuotaExceededError, ReplayAttackError, ProtocolNotSupportedError, ResourceNotFoundError, ResourceOperationFailedError, ResourcePurchaseFailedError, InsufficientBalanceError, PartialSuccessError, IdentityVerificationFailedError, InternalErrorError, VersionNotSupportedError, ApiUnavailableError];
@@ -112,7 +112,7 @@ function findModuleError(message: string, module: ModuleName | undefined): Modul
 function readField(body: unknown, path: readonly string[]): unknown {
   let value = body;
   for (const key of path) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, key)) {
+    if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, key)) {
       return undefined;
     }
     value = (value as Record<string, unknown>)[key];

@@ -3,6 +3,7 @@ import type { CatalogModel } from "./model.js";
 import { RUNTIME_EXPORTS } from "./names.js";
 import { compilePattern, groupNames, parseMessage } from "./patterns.js";
 import type { Location, Problem } from "./problems.js";
+import { backtrackingProblem } from "./regex-safety.js";
 
 type Locate = LoadedCatalog["locate"];
 
@@ -138,6 +139,11 @@ function checkPatterns(model: CatalogModel, report: (pointer: string, message: s
         `${pattern.pointer}/regex`,
         `the regex lacks the named group${missing.length > 1 ? "s" : ""} ${missing.map((group) => `(?<${group}>…)`).join(" and ")}`,
       );
+      continue;
+    }
+    const backtracking = backtrackingProblem(pattern.regex);
+    if (backtracking !== undefined) {
+      report(`${pattern.pointer}/regex`, backtracking);
       continue;
     }
     compiled.push({ name: pattern.name, regex });

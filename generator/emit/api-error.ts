@@ -1,5 +1,5 @@
 import type { CatalogModel } from "../model.js";
-import { createWriter, finish } from "./writer.js";
+import { createWriter, finish, writeJsdoc } from "./writer.js";
 
 /** `api-error.ts`: the base class and the two classes for responses the catalog cannot name. */
 export function emitApiError(model: CatalogModel): string {
@@ -31,11 +31,12 @@ export interface ApiErrorMeta {
   readonly retryable: boolean;
 }
 
-/**
- * An error response of ${model.title}. Narrow it with the \`is...Error\` guards, which also
- * recognise errors made by another copy of this module, where \`instanceof\` does not.
- */
-export class ApiError extends Error {
+`);
+  writeJsdoc(writer, [
+    `An error response of ${model.title}.`,
+    "Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not.",
+  ]);
+  writer.write(`export class ApiError extends Error {
   /** The response's code; \`undefined\` only for a {@link MalformedResponseError}. */
   readonly code: number | undefined;
   /** The error type, a short title. */
