@@ -28,10 +28,9 @@ interface ErrorClass {
 /** Patterns only see this many leading characters of a message, so a huge message cannot stall them. */
 const MESSAGE_SCAN_LIMIT = 4096;
 
-/** The catalog's patterns, tried in order. */
+/** The catalog's patterns, tried in order; `d` gives group indices, to mend text cut by the limit. */
 const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
-  // ^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$
-  { name: "parenthesized", regex: /* @__PURE__ */ new RegExp("^\\((?<code>-?\\d+)\\)\\s*(?<text>[\\s\\S]*)$", "d") },
+  { name: "parenthesized", regex: /^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d },
 ];
 
 const ERROR_CLASSES: readonly ErrorClass[] = [InvalidParameterError, AuthenticationFailedError, RequestExpiredError, AccessDeniedError, QuotaExceededError, ReplayAttackError, ProtocolNotSupportedError, ResourceNotFoundError, ResourceOperationFailedError, ResourcePurchaseFailedError, InsufficientBalanceError, PartialSuccessError, IdentityVerificationFailedError, InternalErrorError, VersionNotSupportedError, ApiUnavailableError];
@@ -85,16 +84,14 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
   const window = message.length > MESSAGE_SCAN_LIMIT ? message.slice(0, MESSAGE_SCAN_LIMIT) : message;
   for (const { name, regex } of PATTERNS) {
     const match = regex.exec(window);
-    const code = match?.groups?.["code"];
+    const { code, text = "" } = match?.groups ?? {};
     if (!match || code === undefined || !/^-?\d+$/.test(code)) continue;
     const value = Number(code);
     if (!Number.isSafeInteger(value)) continue;
-    let text = match.groups?.["text"] ?? "";
     // Text that runs to the end of a cut window continues in the rest of the message.
-    if (window.length < message.length && match.indices?.groups?.["text"]?.[1] === window.length) {
-      text += message.slice(window.length);
-    }
-    return { code: value, text, pattern: name };
+    const { text: span } = match.indices?.groups ?? {};
+    const cut = window.length < message.length && span?.[1] === window.length;
+    return { code: value, text: cut ? text + message.slice(window.length) : text, pattern: name };
   }
   return undefined;
 }
@@ -112,7 +109,7 @@ function findModuleError(message: string, module: ModuleName | undefined): Modul
 function readField(body: unknown, path: readonly string[]): unknown {
   let value = body;
   for (const key of path) {
-    if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, key)) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, key)) {
       return undefined;
     }
     value = (value as Record<string, unknown>)[key];

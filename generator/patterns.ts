@@ -41,16 +41,14 @@ export function parseMessage(patterns: readonly CompiledPattern[], message: stri
   const window = message.length > MESSAGE_SCAN_LIMIT ? message.slice(0, MESSAGE_SCAN_LIMIT) : message;
   for (const { name, regex } of patterns) {
     const match = regex.exec(window);
-    const code = match?.groups?.code;
-    if (match === null || code === undefined || !/^-?\d+$/.test(code)) continue;
+    const { code, text = "" } = match?.groups ?? {};
+    if (!match || code === undefined || !/^-?\d+$/.test(code)) continue;
     const value = Number(code);
     if (!Number.isSafeInteger(value)) continue;
-    let text = match.groups?.text ?? "";
     // Text that runs to the end of a cut window continues in the rest of the message.
-    if (window.length < message.length && match.indices?.groups?.text?.[1] === window.length) {
-      text += message.slice(window.length);
-    }
-    return { code: value, text, pattern: name };
+    const { text: span } = match.indices?.groups ?? {};
+    const cut = window.length < message.length && span?.[1] === window.length;
+    return { code: value, text: cut ? text + message.slice(window.length) : text, pattern: name };
   }
   return undefined;
 }

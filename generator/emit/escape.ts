@@ -86,3 +86,40 @@ export function markdownCodeCell(value: string): string {
 export function commentText(value: string): string {
   return textLines(value).join(" ").replace(CONTROL, "").replace(/\*\//g, "*\\/").replace(/-->/g, "--\\>");
 }
+
+const REGEX_ESCAPES: Record<string, string> = {
+  "\n": "\\n",
+  "\r": "\\r",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+  "/": "\\/",
+  '"': '\\"',
+  "'": "\\'",
+  "`": "\\`",
+};
+
+/**
+ * A regular expression literal with the same meaning as `new RegExp(source, flags)` for a source
+ * that compiles without the `u` or `v` flag: `^\((?<code>\d+)\)` → `/^\((?<code>\d+)\)/d`.
+ * Slashes, line terminators and control characters are escaped; quotes are escaped too (an
+ * identity escape), so no tool that scans the text for strings mistakes them for one.
+ */
+export function regexLiteral(source: string, flags: string): string {
+  let body = "";
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index] ?? "";
+    if (char === "\\") {
+      const next = source[index + 1] ?? "";
+      index++;
+      // `\` before a line terminator is an identity escape of it: the escape alone keeps the meaning.
+      body += next in REGEX_ESCAPES && /[\n\r\u2028\u2029]/.test(next) ? REGEX_ESCAPES[next] : `\\${next}`;
+    } else if (char in REGEX_ESCAPES) {
+      body += REGEX_ESCAPES[char];
+    } else if (char < " " || (char >= "\u007f" && char <= "\u009f")) {
+      body += `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
+    } else {
+      body += char;
+    }
+  }
+  return `/${body === "" ? "(?:)" : body}/${flags}`;
+}

@@ -1,6 +1,6 @@
 import type { CatalogModel } from "../model.js";
 import { MESSAGE_SCAN_LIMIT, PATTERN_FLAGS } from "../patterns.js";
-import { commentText, tsString } from "./escape.js";
+import { commentText, regexLiteral, tsString } from "./escape.js";
 import { createWriter, finish } from "./writer.js";
 
 /** `response.ts`: from a response body to the error it reports, and module codes out of messages. */
@@ -40,15 +40,12 @@ interface ErrorClass {
 /** Patterns only see this many leading characters of a message, so a huge message cannot stall them. */
 const MESSAGE_SCAN_LIMIT = ${MESSAGE_SCAN_LIMIT};
 
-/** The catalog's patterns, tried in order. */
+/** The catalog's patterns, tried in order; \`d\` gives group indices, to mend text cut by the limit. */
 const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
 `);
   writer.indent(() => {
     for (const pattern of model.patterns) {
-      writer.writeLine(`// ${commentText(pattern.regex)}`);
-      writer.writeLine(
-        `{ name: ${tsString(pattern.name)}, regex: /* @__PURE__ */ new RegExp(${tsString(pattern.regex)}, ${tsString(PATTERN_FLAGS)}) },`,
-      );
+      writer.writeLine(`{ name: ${tsString(pattern.name)}, regex: ${regexLiteral(pattern.regex, PATTERN_FLAGS)} },`);
     }
   });
   writer.write(`];
@@ -104,16 +101,14 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
   const window = message.length > MESSAGE_SCAN_LIMIT ? message.slice(0, MESSAGE_SCAN_LIMIT) : message;
   for (const { name, regex } of PATTERNS) {
     const match = regex.exec(window);
-    const code = match?.groups?.["code"];
+    const { code, text = "" } = match?.groups ?? {};
     if (!match || code === undefined || !/^-?\\d+$/.test(code)) continue;
     const value = Number(code);
     if (!Number.isSafeInteger(value)) continue;
-    let text = match.groups?.["text"] ?? "";
     // Text that runs to the end of a cut window continues in the rest of the message.
-    if (window.length < message.length && match.indices?.groups?.["text"]?.[1] === window.length) {
-      text += message.slice(window.length);
-    }
-    return { code: value, text, pattern: name };
+    const { text: span } = match.indices?.groups ?? {};
+    const cut = window.length < message.length && span?.[1] === window.length;
+    return { code: value, text: cut ? text + message.slice(window.length) : text, pattern: name };
   }
   return undefined;
 }
@@ -131,7 +126,7 @@ function findModuleError(message: string, module: ModuleName | undefined): Modul
 function readField(body: unknown, path: readonly string[]): unknown {
   let value = body;
   for (const key of path) {
-    if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, key)) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, key)) {
       return undefined;
     }
     value = (value as Record<string, unknown>)[key];
