@@ -433,3 +433,23 @@ export class ApiUnavailableError extends ApiError {
     );
   }
 }
+
+/** The class of each common code, by name: the handlers `matchError` takes. */
+export interface CommonErrorClasses {
+  InvalidParameter: InvalidParameterError;
+  AuthenticationFailed: AuthenticationFailedError;
+  RequestExpired: RequestExpiredError;
+  AccessDenied: AccessDeniedError;
+  QuotaExceeded: QuotaExceededError;
+  ReplayAttack: ReplayAttackError;
+  ProtocolNotSupported: ProtocolNotSupportedError;
+  ResourceNotFound: ResourceNotFoundError;
+  ResourceOperationFailed: ResourceOperationFailedError;
+  ResourcePurchaseFailed: ResourcePurchaseFailedError;
+  InsufficientBalance: InsufficientBalanceError;
+  PartialSuccess: PartialSuccessError;
+  IdentityVerificationFailed: IdentityVerificationFailedError;
+  InternalError: InternalErrorError;
+  VersionNotSupported: VersionNotSupportedError;
+  ApiUnavailable: ApiUnavailableError;
+}

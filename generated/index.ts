@@ -7,8 +7,21 @@ export {
   MalformedResponseError,
   UnknownApiError,
 } from "./api-error.js";
-export { COMMON_ERRORS, CommonErrorCode, commonErrorInfo, isCommonErrorCode, SUCCESS_CODE } from "./common.js";
 export {
+  COMMON_ERRORS,
+  CommonErrorCode,
+  commonErrorInfo,
+  isCommonErrorCode,
+  SUCCESS_CODE,
+} from "./common.js";
+export {
+  DEFAULT_LOCALE,
+  type Description,
+  describe,
+  LOCALES,
+} from "./describe.js";
+export {
+  type CommonErrorClasses,
   InvalidParameterError,
   AuthenticationFailedError,
   RequestExpiredError,
@@ -49,13 +62,24 @@ export {
   isVersionNotSupportedError,
   isApiUnavailableError,
 } from "./guards.js";
-export { isModuleName, MODULES, type ModuleInfo, moduleErrorInfo } from "./modules.js";
+export {
+  type MatchHandlers,
+  matchError,
+} from "./match.js";
+export {
+  isModuleName,
+  MODULES,
+  type ModuleInfo,
+  moduleErrorInfo,
+} from "./modules.js";
 export { ACCOUNT_MODULE_ERRORS, AccountModuleErrorCode, isAccountModuleErrorCode } from "./modules/account.js";
 export { STORAGE_BOX_MODULE_ERRORS, StorageBoxModuleErrorCode, isStorageBoxModuleErrorCode } from "./modules/storage-box.js";
 export {
   type ErrorFromResponseOptions,
   errorFromResponse,
+  onUnknownCode,
   type ParsedModuleMessage,
   parseModuleMessage,
+  type UnknownCodeListener,
 } from "./response.js";
-export type { CommonErrorInfo, Fault, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";
+export type { CommonErrorInfo, Deprecation, Fault, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";

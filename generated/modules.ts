@@ -2,7 +2,7 @@
 
 import { ACCOUNT_MODULE_ERRORS } from "./modules/account.js";
 import { STORAGE_BOX_MODULE_ERRORS } from "./modules/storage-box.js";
-import type { ModuleErrorInfo, ModuleName } from "./types.js";
+import type { ModuleCode, ModuleErrorInfo, ModuleName } from "./types.js";
 
 /** A module and its error codes. */
 export interface ModuleInfo {
@@ -17,8 +17,8 @@ export const MODULES: readonly ModuleInfo[] = [
   { id: "storageBox", title: "Storage box", errors: STORAGE_BOX_MODULE_ERRORS },
 ];
 
-let infoByModule: ReadonlyMap<string, ReadonlyMap<number, ModuleErrorInfo>> | undefined;
-let ownersByCode: ReadonlyMap<number, readonly ModuleName[]> | undefined;
+let infoByModule: ReadonlyMap<string, ReadonlyMap<ModuleCode, ModuleErrorInfo>> | undefined;
+let ownersByCode: ReadonlyMap<ModuleCode, readonly ModuleName[]> | undefined;
 
 /** Whether `value` is the id of a module. */
 export function isModuleName(value: unknown): value is ModuleName {
@@ -26,7 +26,7 @@ export function isModuleName(value: unknown): value is ModuleName {
   return typeof value === "string" && infoByModule.has(value);
 }
 
-/** Looks a module error code up: `moduleErrorInfo("account", 100004)?.name`. */
+/** Looks a module error code up: `moduleErrorInfo(module, code)?.name`. */
 export function moduleErrorInfo(module: ModuleName, code: number): ModuleErrorInfo | undefined {
   return isModuleName(module) ? infoByModule?.get(module)?.get(code) : undefined;
 }
@@ -34,7 +34,7 @@ export function moduleErrorInfo(module: ModuleName, code: number): ModuleErrorIn
 /** The modules that list `code`, in catalog order. */
 export function modulesWithCode(code: number): readonly ModuleName[] {
   if (!ownersByCode) {
-    const owners = new Map<number, ModuleName[]>();
+    const owners = new Map<ModuleCode, ModuleName[]>();
     for (const module of MODULES) {
       for (const info of module.errors) owners.set(info.code, [...(owners.get(info.code) ?? []), module.id]);
     }

@@ -6,10 +6,15 @@ import { InvalidParameterError, AuthenticationFailedError, RequestExpiredError, 
 import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";
 import type { ModuleError, ModuleName } from "./types.js";
 
+/** Called with each code the catalog does not list, and the body it came in. */
+export type UnknownCodeListener = (code: number, body: unknown) => void;
+
 /** Options of {@link errorFromResponse}. */
 export interface ErrorFromResponseOptions {
-  /** The module that answered: its codes name the module error code in the message. */
+  /** The module that answered: its codes name the module error code. */
   readonly module?: ModuleName | undefined;
+  /** Called when the code is one the catalog does not list, besides the listeners of {@link onUnknownCode}. */
+  readonly onUnknownCode?: UnknownCodeListener | undefined;
 }
 
 /** A module error code found in a message by {@link parseModuleMessage}. */
@@ -36,6 +41,19 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
 const ERROR_CLASSES: readonly ErrorClass[] = [InvalidParameterError, AuthenticationFailedError, RequestExpiredError, AccessDeniedError, QuotaExceededError, ReplayAttackError, ProtocolNotSupportedError, ResourceNotFoundError, ResourceOperationFailedError, ResourcePurchaseFailedError, InsufficientBalanceError, PartialSuccessError, IdentityVerificationFailedError, InternalErrorError, VersionNotSupportedError, ApiUnavailableError];
 
 let classByCode: ReadonlyMap<number, ErrorClass> | undefined;
+const unknownCodeListeners = new Set<UnknownCodeListener>();
+
+/**
+ * Listens for codes the catalog does not list, to learn which codes it lacks; returns a function
+ * that stops listening. A listener that throws is ignored.
+ *
+ * @example
+ * onUnknownCode((code) => metrics.increment("api.unknown_code", { code }));
+ */
+export function onUnknownCode(listener: UnknownCodeListener): () => void {
+  unknownCodeListeners.add(listener);
+  return () => unknownCodeListeners.delete(listener);
+}
 
 /**
  * The error a response body reports, or `undefined` when it reports success (code 0).
@@ -44,7 +62,7 @@ let classByCode: ReadonlyMap<number, ErrorClass> | undefined;
  * The code is read from `code`, the message from `message`,
  * the request id from `requestId` (own properties only).
  * Only a safe integer is a code: a numeric string, a float, `NaN` or a missing code is malformed.
- * A message that is not a string is ignored (the raw body stays in `response`).
+ * A message or request id that is not a string is ignored (the raw body stays in `response`).
  *
  * @example
  * const error = errorFromResponse(await response.json(), { module: "account" });
@@ -59,15 +77,16 @@ export function errorFromResponse(body: unknown, options?: ErrorFromResponseOpti
     if (code === SUCCESS_CODE) return undefined;
     const message = readField(body, ["message"]);
     const requestId = readField(body, ["requestId"]);
+    const Known = errorClass(code);
     const init: ApiErrorInit = {
       message: typeof message === "string" ? message : undefined,
       moduleError: typeof message === "string" ? findModuleError(message, options?.module) : undefined,
       requestId: typeof requestId === "string" ? requestId : undefined,
       response: body,
     };
-    classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
-    const Known = classByCode.get(code);
-    return Known ? new Known(init) : new UnknownApiError(code, init);
+    if (Known) return new Known(init);
+    notifyUnknownCode(code, body, options?.onUnknownCode);
+    return new UnknownApiError(code, init);
   } catch (cause) {
     // A hostile body (a throwing getter or proxy) is still an error response, never a crash.
     const message = "Malformed response: the body could not be read";
@@ -96,6 +115,11 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
   return undefined;
 }
 
+function errorClass(code: number): ErrorClass | undefined {
+  classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
+  return classByCode.get(code);
+}
+
 function findModuleError(message: string, module: ModuleName | undefined): ModuleError | undefined {
   const parsed = parseModuleMessage(message);
   if (!parsed) return undefined;
@@ -106,13 +130,25 @@ function findModuleError(message: string, module: ModuleName | undefined): Modul
   return name === undefined ? { ...parsed, module: owner } : { ...parsed, module: owner, name };
 }
 
+function notifyUnknownCode(code: number, body: unknown, listener: UnknownCodeListener | undefined): void {
+  for (const notify of listener ? [listener, ...unknownCodeListeners] : unknownCodeListeners) {
+    try {
+      notify(code, body);
+    } catch {
+      // A listener's failure must not turn an error response into a crash.
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function readField(body: unknown, path: readonly string[]): unknown {
   let value = body;
   for (const key of path) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, key)) {
-      return undefined;
-    }
-    value = (value as Record<string, unknown>)[key];
+    if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
+    value = value[key];
   }
   return value;
 }

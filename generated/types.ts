@@ -8,6 +8,18 @@ export type Fault = "client" | "server";
 /** The id of a module, as passed to `errorFromResponse(body, { module })`. */
 export type ModuleName = "account" | "storageBox";
 
+/** A module error code: an integer parsed from the message. */
+export type ModuleCode = number;
+
+/** A locale of the catalog's texts. */
+export type Locale = "en";
+
+/** Why a code is deprecated, and the code to use instead. */
+export interface Deprecation {
+  readonly reason: string;
+  readonly replacedBy?: number;
+}
+
 /** What the catalog says about one common error code. */
 export interface CommonErrorInfo {
   /** The value of the response's code field. */
@@ -20,20 +32,26 @@ export interface CommonErrorInfo {
   readonly fault: Fault;
   /** Whether the same call may succeed when sent again later. */
   readonly retryable: boolean;
+  readonly deprecated?: Deprecation;
+  /** The texts in the catalog's other locales; `describe` falls back to the default locale. */
+  readonly translations?: Readonly<Partial<Record<Locale, { readonly type: string; readonly description: string }>>>;
 }
 
 /** What the catalog says about one module error code. */
 export interface ModuleErrorInfo {
-  readonly code: number;
+  readonly code: ModuleCode;
   /** The member of the module's enum. */
   readonly name: string;
   readonly description: string;
+  readonly deprecated?: Deprecation;
+  /** The texts in the catalog's other locales; `describe` falls back to the default locale. */
+  readonly translations?: Readonly<Partial<Record<Locale, { readonly description: string }>>>;
 }
 
-/** A module error code found in a response's message. */
+/** A module error code found in a response. */
 export interface ModuleError {
-  /** The module code parsed from the message. */
-  readonly code: number;
+  /** The module code, parsed from the message. */
+  readonly code: ModuleCode;
   /** The rest of the message, after the code. */
   readonly text: string;
   /** The catalog pattern that matched the message. */

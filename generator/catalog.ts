@@ -5,17 +5,33 @@
 
 export type Fault = "client" | "server";
 
+/** An integer code, or a string code such as `InvalidParameter.ProjectIdNotExist`. */
+export type CodeValue = number | string;
+
+/** A text, or a map of locales to texts. */
+export type TextDocument = string | Readonly<Record<string, string>>;
+
 export interface CatalogDocument {
   readonly format: 1;
-  readonly title?: string;
-  readonly success: number;
+  readonly title?: TextDocument;
+  readonly locales?: readonly string[];
+  readonly defaultLocale?: string;
+  readonly success: CodeValue | { readonly absent: string };
   readonly envelope?: EnvelopeDocument;
+  readonly reserved?: readonly CodeValue[];
   readonly common: readonly CommonCodeDocument[];
   readonly moduleErrors?: {
+    readonly in?: "message" | "code";
     readonly patterns?: readonly PatternDocument[];
     readonly modules?: readonly ModuleDocument[];
   };
-  readonly output?: { readonly enumStyle?: "enum" };
+  readonly include?: readonly string[];
+  readonly output?: { readonly enumStyle?: "enum" | "const" };
+}
+
+/** A file named by `include`: more modules. */
+export interface IncludedDocument {
+  readonly modules: readonly ModuleDocument[];
 }
 
 export interface EnvelopeDocument {
@@ -24,13 +40,19 @@ export interface EnvelopeDocument {
   readonly requestId?: string;
 }
 
+export interface DeprecatedDocument {
+  readonly reason: string;
+  readonly replacedBy?: CodeValue;
+}
+
 export interface CommonCodeDocument {
-  readonly code: number;
-  readonly name: string;
-  readonly type: string;
-  readonly description: string;
+  readonly code: CodeValue;
+  readonly name?: string;
+  readonly type?: TextDocument;
+  readonly description: TextDocument;
   readonly fault: Fault;
   readonly retryable?: boolean;
+  readonly deprecated?: DeprecatedDocument;
 }
 
 export interface PatternDocument {
@@ -41,18 +63,20 @@ export interface PatternDocument {
 
 export interface PatternExampleDocument {
   readonly message: string;
-  readonly code: number;
+  readonly code: CodeValue;
   readonly text: string;
 }
 
 export interface ModuleDocument {
   readonly name: string;
-  readonly title?: string;
+  readonly title?: TextDocument;
+  readonly reserved?: readonly CodeValue[];
   readonly codes: readonly ModuleCodeDocument[];
 }
 
 export interface ModuleCodeDocument {
-  readonly code: number;
-  readonly name: string;
-  readonly description: string;
+  readonly code: CodeValue;
+  readonly name?: string;
+  readonly description: TextDocument;
+  readonly deprecated?: DeprecatedDocument;
 }

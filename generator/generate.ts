@@ -1,10 +1,10 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { type Drift, findDrift } from "./check.js";
 import { emitAll } from "./emit/index.js";
-import { loadCatalog } from "./load.js";
+import { checkLocales } from "./locales.js";
 import { buildModel, type CatalogModel } from "./model.js";
 import { CatalogError } from "./problems.js";
-import { checkSchema } from "./schema.js";
+import { readCatalog } from "./read.js";
 import { checkSemantics } from "./validate.js";
 import {
   checkOutputFolder,
@@ -38,10 +38,9 @@ export type GenerateResult =
  * problem, each as `file:line:col: message (at /pointer)`.
  */
 export function validate(schema: string = DEFAULT_SCHEMA, out: string = DEFAULT_OUT): CatalogModel {
-  const catalog = loadCatalog(schema);
-  const doc = checkSchema(catalog);
-  const model = buildModel(doc, sourcePath(schema, out));
-  const problems = checkSemantics(model, catalog.locate);
+  const read = readCatalog(schema);
+  const model = buildModel(read.doc, read.file, read.moduleSources, sourcePath(schema, out));
+  const problems = [...checkLocales(read), ...checkSemantics(model, read.locate)];
   if (problems.length > 0) throw new CatalogError(problems);
   return model;
 }

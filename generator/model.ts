@@ -1,5 +1,13 @@
-import type { CatalogDocument, Fault } from "./catalog.js";
-import { errorClassName, errorGuardName, moduleNames } from "./names.js";
+import type { CatalogDocument, CodeValue, DeprecatedDocument, Fault, ModuleDocument, TextDocument } from "./catalog.js";
+import {
+  categoryGuardName,
+  categoryOf,
+  codeAnchor,
+  errorClassName,
+  errorGuardName,
+  moduleNames,
+  nameFromCode,
+} from "./names.js";
 import { toPointer } from "./problems.js";
 
 /** The regex used when a catalog lists no patterns: `(100004) incorrect projectId`. */
@@ -9,21 +17,43 @@ export const DEFAULT_PATTERN = {
   examples: [{ message: "(100004) incorrect projectId", code: 100004, text: "incorrect projectId" }],
 } as const;
 
+/** A text in every locale of the catalog. */
+export type Localized = Readonly<Record<string, string>>;
+
+/** Where an entity was written: the catalog file (as the user named it) and a JSON pointer in it. */
+export interface Origin {
+  readonly file: string;
+  readonly pointer: string;
+}
+
 /** What the emitters read: every identifier and file name is derived here and nowhere else. */
 export interface CatalogModel {
   /** The catalog path written in every header, relative to the output folder's parent, POSIX separators. */
   readonly sourcePath: string;
-  readonly title: string;
+  /** Every catalog file read: the catalog, then its included files. */
+  readonly sources: readonly string[];
+  readonly title: Localized;
+  /** The default locale first. */
+  readonly locales: readonly string[];
+  readonly defaultLocale: string;
   /** Brands errors so that two copies of the same generated module recognise each other's errors. */
   readonly catalogId: string;
-  readonly success: number;
+  /** Whether codes are integers or strings; the common list decides. */
+  readonly codeKind: "number" | "string";
+  readonly success: { readonly code: CodeValue } | { readonly absent: readonly string[] };
   readonly envelope: Envelope;
+  /** Where module codes arrive: parsed out of the message, or in the code field itself. */
+  readonly moduleErrorsIn: "message" | "code";
   readonly patterns: readonly PatternModel[];
   /** Ordered by code. */
   readonly common: readonly CommonCodeModel[];
-  /** In catalog order. */
+  readonly reserved: readonly ReservedModel[];
+  /** In catalog order, included files' modules last. */
   readonly modules: readonly ModuleModel[];
-  readonly enumStyle: "enum";
+  /** First segments of dotted string codes, sorted; each gets a guard. */
+  readonly categories: readonly CategoryModel[];
+  readonly enumStyle: "enum" | "const";
+  readonly origin: Origin;
 }
 
 /** Where the fields live in a response body; each a path of property names. */
@@ -33,30 +63,45 @@ export interface Envelope {
   readonly requestId: readonly string[];
 }
 
+export interface Deprecation {
+  readonly reason: string;
+  readonly replacedBy?: CodeValue;
+}
+
 export interface CommonCodeModel {
-  readonly code: number;
+  readonly code: CodeValue;
   readonly name: string;
-  readonly type: string;
-  readonly description: string;
+  /** Whether the name was derived from a string code rather than written in the catalog. */
+  readonly derivedName: boolean;
+  readonly type: Localized;
+  readonly description: Localized;
   readonly fault: Fault;
   readonly retryable: boolean;
+  readonly deprecated?: Deprecation;
   readonly className: string;
   readonly guardName: string;
   /** The docs anchor: `code-4400`. */
   readonly anchor: string;
-  readonly pointer: string;
+  readonly origin: Origin;
+}
+
+export interface ReservedModel {
+  readonly code: CodeValue;
+  readonly origin: Origin;
 }
 
 export interface PatternModel {
   readonly name: string;
   readonly regex: string;
-  readonly examples: readonly { readonly message: string; readonly code: number; readonly text: string }[];
-  readonly pointer: string;
+  readonly examples: readonly { readonly message: string; readonly code: CodeValue; readonly text: string }[];
+  readonly origin: Origin;
 }
 
 export interface ModuleModel {
   readonly id: string;
-  readonly title: string;
+  readonly title: Localized;
+  /** Whether the catalog gave a title (else the id stands for it). */
+  readonly titled: boolean;
   readonly enumName: string;
   readonly guardName: string;
   readonly constName: string;
@@ -65,86 +110,175 @@ export interface ModuleModel {
   readonly anchor: string;
   /** Ordered by code. */
   readonly codes: readonly ModuleCodeModel[];
-  readonly pointer: string;
+  readonly reserved: readonly ReservedModel[];
+  readonly origin: Origin;
 }
 
 export interface ModuleCodeModel {
-  readonly code: number;
+  readonly code: CodeValue;
   readonly name: string;
-  readonly description: string;
+  readonly derivedName: boolean;
+  readonly description: Localized;
+  readonly deprecated?: Deprecation;
   /** The docs anchor: `account-100004`, `account-minus-1`. */
   readonly anchor: string;
+  readonly origin: Origin;
+}
+
+export interface CategoryModel {
+  readonly category: string;
+  readonly guardName: string;
+}
+
+/** One catalog file's modules, as read from the catalog or from an included file. */
+export interface ModuleSource {
+  readonly file: string;
+  readonly modules: readonly ModuleDocument[];
+  /** The JSON pointer of the modules list in that file. */
   readonly pointer: string;
 }
 
-/** Builds the model of a schema-valid catalog; `sourcePath` is what headers name. */
-export function buildModel(doc: CatalogDocument, sourcePath: string): CatalogModel {
-  const title = doc.title ?? "API error codes";
-  return {
-    sourcePath,
-    title,
-    catalogId: title,
-    success: doc.success,
-    envelope: {
-      code: splitPath(doc.envelope?.code ?? "code"),
-      message: splitPath(doc.envelope?.message ?? "message"),
-      requestId: splitPath(doc.envelope?.requestId ?? "requestId"),
-    },
-    patterns: (doc.moduleErrors?.patterns ?? [DEFAULT_PATTERN]).map((pattern, index) => ({
-      name: pattern.name,
-      regex: pattern.regex,
-      examples: pattern.examples ?? [],
-      pointer: doc.moduleErrors?.patterns ? toPointer(["moduleErrors", "patterns", index]) : "",
-    })),
-    common: byCode(
-      doc.common.map((entry, index) => ({
+/**
+ * Builds the model of schema-valid documents. `moduleSources` are the catalog's own modules
+ * followed by each included file's; `sourcePath` is what headers name.
+ */
+export function buildModel(
+  doc: CatalogDocument,
+  file: string,
+  moduleSources: readonly ModuleSource[],
+  sourcePath: string,
+): CatalogModel {
+  const defaultLocale = doc.defaultLocale ?? doc.locales?.[0] ?? "en";
+  const locales = [defaultLocale, ...(doc.locales ?? []).filter((locale) => locale !== defaultLocale)];
+  const localize = (text: TextDocument | undefined, fallback: string): Localized => {
+    if (text === undefined) return Object.fromEntries(locales.map((locale) => [locale, fallback]));
+    if (typeof text === "string") return Object.fromEntries(locales.map((locale) => [locale, text]));
+    return Object.fromEntries(locales.map((locale) => [locale, text[locale] ?? text[defaultLocale] ?? fallback]));
+  };
+  const origin = (pointer: string, at = file): Origin => ({ file: at, pointer });
+  const codeKind = kindOf(doc.common[0]?.code ?? (typeof doc.success === "object" ? "" : doc.success));
+  const title = localize(doc.title, "API error codes");
+  const common = byCode(
+    doc.common.map((entry, index) => {
+      const derived = entry.name === undefined;
+      const name = entry.name ?? nameFromCode(String(entry.code)) ?? "";
+      return {
         code: entry.code,
-        name: entry.name,
-        type: entry.type,
-        description: entry.description,
+        name,
+        derivedName: derived,
+        type: localize(entry.type, String(entry.code)),
+        description: localize(entry.description, ""),
         fault: entry.fault,
         retryable: entry.retryable ?? false,
-        className: errorClassName(entry.name),
-        guardName: errorGuardName(entry.name),
-        anchor: `code-${anchorCode(entry.code)}`,
-        pointer: toPointer(["common", index]),
-      })),
-    ),
-    modules: (doc.moduleErrors?.modules ?? []).map((module, moduleIndex) => {
+        ...deprecation(entry.deprecated),
+        className: errorClassName(name),
+        guardName: errorGuardName(name),
+        anchor: codeAnchor("code", entry.code),
+        origin: origin(toPointer(["common", index])),
+      };
+    }),
+  );
+  const modules = moduleSources.flatMap((source) =>
+    source.modules.map((module, moduleIndex) => {
       const names = moduleNames(module.name);
+      const pointer = `${source.pointer}/${moduleIndex}`;
       return {
         id: module.name,
-        title: module.title ?? module.name,
+        title: localize(module.title, module.name),
+        titled: module.title !== undefined,
         enumName: names.enumName,
         guardName: names.guardName,
         constName: names.constName,
         file: `modules/${names.fileStem}.ts`,
         anchor: `module-${names.fileStem}`,
-        pointer: toPointer(["moduleErrors", "modules", moduleIndex]),
+        reserved: (module.reserved ?? []).map((code, index) => ({
+          code,
+          origin: origin(`${pointer}/reserved/${index}`, source.file),
+        })),
+        origin: origin(pointer, source.file),
         codes: byCode(
-          module.codes.map((entry, index) => ({
-            code: entry.code,
-            name: entry.name,
-            description: entry.description,
-            anchor: `${names.fileStem}-${anchorCode(entry.code)}`,
-            pointer: toPointer(["moduleErrors", "modules", moduleIndex, "codes", index]),
-          })),
+          module.codes.map((entry, index) => {
+            const name = entry.name ?? nameFromCode(String(entry.code)) ?? "";
+            return {
+              code: entry.code,
+              name,
+              derivedName: entry.name === undefined,
+              description: localize(entry.description, ""),
+              ...deprecation(entry.deprecated),
+              anchor: codeAnchor(names.fileStem, entry.code),
+              origin: origin(`${pointer}/codes/${index}`, source.file),
+            };
+          }),
         ),
       };
     }),
+  );
+  const moduleErrorsIn = doc.moduleErrors?.in ?? "message";
+  return {
+    sourcePath,
+    sources: [file, ...new Set(moduleSources.map((source) => source.file).filter((source) => source !== file))],
+    title,
+    locales,
+    defaultLocale,
+    catalogId: title[defaultLocale] ?? "",
+    codeKind,
+    success: typeof doc.success === "object" ? { absent: doc.success.absent.split(".") } : { code: doc.success },
+    envelope: {
+      code: (doc.envelope?.code ?? "code").split("."),
+      message: (doc.envelope?.message ?? "message").split("."),
+      requestId: (doc.envelope?.requestId ?? "requestId").split("."),
+    },
+    moduleErrorsIn,
+    patterns: (doc.moduleErrors?.patterns ?? [DEFAULT_PATTERN]).map((pattern, index) => ({
+      name: pattern.name,
+      regex: pattern.regex,
+      examples: pattern.examples ?? [],
+      origin: origin(doc.moduleErrors?.patterns ? toPointer(["moduleErrors", "patterns", index]) : ""),
+    })),
+    common,
+    reserved: (doc.reserved ?? []).map((code, index) => ({ code, origin: origin(`/reserved/${index}`) })),
+    modules,
+    categories: categories(codeKind, [
+      ...common.map((entry) => entry.code),
+      ...modules.flatMap((module) => module.codes.map((entry) => entry.code)),
+    ]),
     enumStyle: doc.output?.enumStyle ?? "enum",
+    origin: origin(""),
   };
 }
 
-function splitPath(path: string): string[] {
-  return path.split(".");
+/** The kind of a code value. */
+export function kindOf(code: CodeValue): "number" | "string" {
+  return typeof code === "number" ? "number" : "string";
 }
 
-function anchorCode(code: number): string {
-  return code < 0 ? `minus-${-code}` : String(code);
+function deprecation(deprecated: DeprecatedDocument | undefined): { deprecated?: Deprecation } {
+  if (!deprecated) return {};
+  return {
+    deprecated:
+      deprecated.replacedBy === undefined
+        ? { reason: deprecated.reason }
+        : { reason: deprecated.reason, replacedBy: deprecated.replacedBy },
+  };
 }
 
-/** A stable sort by code value; entries with equal codes keep catalog order. */
-function byCode<T extends { readonly code: number }>(entries: T[]): T[] {
-  return entries.sort((a, b) => a.code - b.code);
+function categories(kind: "number" | "string", codes: readonly CodeValue[]): CategoryModel[] {
+  if (kind !== "string") return [];
+  const found = new Set<string>();
+  for (const code of codes) {
+    const category = typeof code === "string" ? categoryOf(code) : undefined;
+    if (category !== undefined && nameFromCode(category) !== undefined) found.add(category);
+  }
+  return [...found].sort().map((category) => ({ category, guardName: categoryGuardName(category) }));
+}
+
+/** Orders codes: integers numerically, strings by UTF-16 code units; equal codes keep catalog order. */
+export function compareCodes(a: CodeValue, b: CodeValue): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a !== typeof b) return typeof a === "number" ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCode<T extends { readonly code: CodeValue }>(entries: T[]): T[] {
+  return entries.sort((a, b) => compareCodes(a.code, b.code));
 }

@@ -66,12 +66,20 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   "ApiErrorMeta",
   "CATALOG_ID",
   "COMMON_ERRORS",
+  "CommonErrorClasses",
   "CommonErrorCode",
   "CommonErrorInfo",
+  "DEFAULT_LOCALE",
+  "Deprecation",
+  "Description",
   "ErrorFromResponseOptions",
   "Fault",
+  "LOCALES",
+  "Locale",
   "MODULES",
   "MalformedResponseError",
+  "MatchHandlers",
+  "ModuleCode",
   "ModuleError",
   "ModuleErrorInfo",
   "ModuleInfo",
@@ -79,13 +87,53 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   "ParsedModuleMessage",
   "SUCCESS_CODE",
   "UnknownApiError",
+  "UnknownCodeListener",
   "commonErrorInfo",
+  "describe",
   "errorFromResponse",
   "isApiError",
   "isCommonErrorCode",
   "isMalformedResponseError",
   "isModuleName",
   "isUnknownApiError",
+  "matchError",
   "moduleErrorInfo",
+  "onUnknownCode",
   "parseModuleMessage",
 ];
+
+/**
+ * The name a string code gets when the catalog gives none: segments split at anything but
+ * letters and digits, each capitalised, an all-capitals word made Pascal.
+ * `InvalidParameter.ProjectIdNotExist` → `InvalidParameterProjectIdNotExist`,
+ * `NOT_SUPPORT_THIS_ACTION` → `NotSupportThisAction`, `MissingParameter.cmq` → `MissingParameterCmq`,
+ * `InternalError.` → `InternalError`. `undefined` when nothing usable is left.
+ */
+export function nameFromCode(code: string): string | undefined {
+  const name = code
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== "")
+    .map((word) => (/^[A-Z0-9]+$/.test(word) && /[A-Z]{2}/.test(word) ? word[0] + word.slice(1).toLowerCase() : word))
+    .map((word) => (word[0] ?? "").toUpperCase() + word.slice(1))
+    .join("");
+  if (name === "") return undefined;
+  return /^[0-9]/.test(name) ? `Code${name}` : name;
+}
+
+/** The category of a dotted string code: its first segment, `InvalidParameter.Foo` → `InvalidParameter`. */
+export function categoryOf(code: string): string | undefined {
+  const dot = code.indexOf(".");
+  return dot > 0 ? code.slice(0, dot) : undefined;
+}
+
+/** The guard of a category: `InvalidParameter` → `isInvalidParameterCategory`. */
+export const categoryGuardName = (category: string): string => `is${nameFromCode(category) ?? category}Category`;
+
+/**
+ * A docs anchor for a code, unique per code and stable: characters outside `[A-Za-z0-9._-]` are
+ * spelled as `~` and their hex code, and a negative number as `minus-`.
+ */
+export function codeAnchor(prefix: string, code: number | string): string {
+  if (typeof code === "number") return `${prefix}-${code < 0 ? `minus-${-code}` : code}`;
+  return `${prefix}-${code.replace(/[^A-Za-z0-9._-]/g, (char) => `~${char.charCodeAt(0).toString(16)}`)}`;
+}

@@ -1,30 +1,42 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import type { CatalogDocument } from "./catalog.js";
+import type { CatalogDocument, IncludedDocument } from "./catalog.js";
 import type { LoadedCatalog } from "./load.js";
-import { CatalogError, type Problem, pointerSegment } from "./problems.js";
+import { type Problem, pointerSegment } from "./problems.js";
 
 /** The JSON Schema editors use for completion; the same file validates here. */
 export const SCHEMA_URL = new URL("../schema/error-catalog.schema.json", import.meta.url);
 
-let compiled: ValidateFunction | undefined;
+let validators: { catalog: ValidateFunction; included: ValidateFunction } | undefined;
 
-function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
-    compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, "utf8")));
+function schemaValidators() {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false });
+    const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { $id: string };
+    ajv.addSchema(schema);
+    validators = {
+      catalog: ajv.getSchema(schema.$id) as ValidateFunction,
+      included: ajv.getSchema(`${schema.$id}#/definitions/includedFile`) as ValidateFunction,
+    };
   }
-  return compiled;
+  return validators;
 }
 
 /**
- * Checks a loaded catalog against the JSON Schema; throws a {@link CatalogError} listing
- * every violation at its position.
+ * Checks a loaded catalog (or, with `included`, a file it includes) against the JSON Schema.
+ * Returns the document, or every violation at its position.
  */
-export function checkSchema(catalog: LoadedCatalog): CatalogDocument {
-  const validate = schemaValidator();
-  if (validate(catalog.data)) return catalog.data as CatalogDocument;
-  throw new CatalogError(dedupe((validate.errors ?? []).map((error) => toProblem(catalog, error))));
+export function checkSchema(catalog: LoadedCatalog, kind: "catalog"): CatalogDocument | Problem[];
+export function checkSchema(catalog: LoadedCatalog, kind: "included"): IncludedDocument | Problem[];
+export function checkSchema(
+  catalog: LoadedCatalog,
+  kind: "catalog" | "included",
+): CatalogDocument | IncludedDocument | Problem[] {
+  const validate = schemaValidators()[kind];
+  if (validate(catalog.data)) return catalog.data as CatalogDocument | IncludedDocument;
+  // A bad locale key is reported once, by its propertyNames error, not by the inner pattern error.
+  const errors = (validate.errors ?? []).filter((error) => error.keyword === "propertyNames" || !error.propertyName);
+  return dedupe(errors.map((error) => toProblem(catalog, error)));
 }
 
 function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
@@ -55,8 +67,13 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
       return { message: patternMessage(error), location: catalog.locate(error.instancePath) };
     case "type":
       return {
-        message: `must be ${article(String(params.type))} (found ${describe(error.data)})`,
+        message: `must be ${String(params.type).split(",").map(article).join(" or ")} (found ${describe(error.data)})`,
         location: catalog.locate(error.instancePath),
+      };
+    case "propertyNames":
+      return {
+        message: `${JSON.stringify(params.propertyName)} is not a locale such as en, zh or pt-BR`,
+        location: catalog.locate(`${error.instancePath}/${pointerSegment(String(params.propertyName))}`, { key: true }),
       };
     default:
       return { message: error.message ?? error.keyword, location: catalog.locate(error.instancePath) };
@@ -64,6 +81,15 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
 }
 
 function patternMessage(error: ErrorObject): string {
+  if (error.schemaPath.includes("definitions/code") || error.schemaPath.startsWith("#/properties/success")) {
+    return `${JSON.stringify(error.data)} is not a code: a string code is printable ASCII without spaces`;
+  }
+  if (error.schemaPath.includes("definitions/locale")) {
+    return `${JSON.stringify(error.data)} is not a locale such as en, zh or pt-BR`;
+  }
+  if (error.schemaPath.includes("definitions/path")) {
+    return `${JSON.stringify(error.data)} is not a dotted path such as Response.Error.Code`;
+  }
   if (error.schemaPath.includes("codeName")) {
     return `${JSON.stringify(error.data)} is not a PascalCase identifier: start with A-Z, then only ASCII letters and digits`;
   }

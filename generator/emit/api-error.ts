@@ -1,9 +1,10 @@
 import type { CatalogModel } from "../model.js";
-import { createWriter, finish, writeJsdoc } from "./writer.js";
+import { codeType, createWriter, finish, writeJsdoc } from "./writer.js";
 
 /** `api-error.ts`: the base class and the two classes for responses the catalog cannot name. */
 export function emitApiError(model: CatalogModel): string {
   const writer = createWriter(model);
+  const code = codeType(model);
   writer.blankLine();
   writer.write(`import { API_ERROR_BRAND, CATALOG_ID } from "./guards.js";
 import type { Fault, ModuleError } from "./types.js";
@@ -24,7 +25,7 @@ export interface ApiErrorInit {
 
 /** What each error class states about itself. */
 export interface ApiErrorMeta {
-  readonly code: number | undefined;
+  readonly code: ${code} | undefined;
   readonly name: string;
   readonly type: string;
   readonly fault: Fault | "unknown";
@@ -38,7 +39,7 @@ export interface ApiErrorMeta {
   ]);
   writer.write(`export class ApiError extends Error {
   /** The response's code; \`undefined\` only for a {@link MalformedResponseError}. */
-  readonly code: number | undefined;
+  readonly code: ${code} | undefined;
   /** The error type, a short title. */
   readonly type: string;
   /** Whose mistake the error is; \`unknown\` for codes the catalog does not list. */
@@ -83,15 +84,15 @@ export interface ApiErrorMeta {
 
 /** A code the catalog does not list, so that newer server codes still arrive as an {@link ApiError}. */
 export class UnknownApiError extends ApiError {
-  declare readonly code: number;
+  declare readonly code: ${code};
 
-  constructor(code: number, init: ApiErrorInit = {}) {
+  constructor(code: ${code}, init: ApiErrorInit = {}) {
     super({ code, name: "UnknownApiError", type: "Unknown error", fault: "unknown", retryable: false }, init);
   }
 }
 
 /**
- * A body without a valid code: not an object, no code, or a code that is not a safe integer.
+ * A body without a valid code: not an object, no code, or a code that is not ${code === "number" ? "a safe integer" : "a non-empty string"}.
  * Never mistaken for success; \`response\` keeps the body as it came.
  */
 export class MalformedResponseError extends ApiError {

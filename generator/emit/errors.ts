@@ -1,28 +1,37 @@
-import type { CatalogModel } from "../model.js";
+import type { CatalogModel, CommonCodeModel } from "../model.js";
 import { codeDoc } from "./common.js";
 import { tsString } from "./escape.js";
-import { createWriter, finish, writeJsdoc } from "./writer.js";
+import { codeLiteral, createWriter, deprecatedTags, finish, mainText, writeJsdoc } from "./writer.js";
 
-/** `errors.ts`: one class per common code, its code a literal type. */
+/** `errors.ts`: one class per common code, its code a literal type, and the map `matchError` reads. */
 export function emitErrors(model: CatalogModel): string {
   const writer = createWriter(model);
+  const byCode = new Map(model.common.map((entry) => [entry.code, entry]));
+  const replacement = (entry: CommonCodeModel) => {
+    const by = entry.deprecated?.replacedBy;
+    return by === undefined ? undefined : byCode.get(by)?.className;
+  };
   writer.blankLine();
   writer.writeLine(`import { ApiError, type ApiErrorInit } from "./api-error.js";`);
   for (const entry of model.common) {
+    const code = codeLiteral(entry.code);
     writer.blankLine();
-    writeJsdoc(writer, codeDoc(entry), [`@see error-codes.md#${entry.anchor}`]);
+    writeJsdoc(writer, codeDoc(model, entry), [
+      `@see error-codes.md#${entry.anchor}`,
+      ...deprecatedTags(entry.deprecated, replacement(entry)),
+    ]);
     writer.write(`export class ${entry.className} extends ApiError`).block(() => {
-      writer.writeLine(`static readonly code = ${entry.code};`);
-      writer.writeLine(`declare readonly code: ${entry.code};`);
+      writer.writeLine(`static readonly code = ${code};`);
+      writer.writeLine(`declare readonly code: ${code};`);
       writer.blankLine();
       writer.write("constructor(init: ApiErrorInit = {})").block(() => {
         writer.writeLine("super(");
         writer.indent(() => {
           writer.writeLine("{");
           writer.indent(() => {
-            writer.writeLine(`code: ${entry.code},`);
+            writer.writeLine(`code: ${code},`);
             writer.writeLine(`name: ${tsString(entry.className)},`);
-            writer.writeLine(`type: ${tsString(entry.type)},`);
+            writer.writeLine(`type: ${tsString(mainText(model, entry.type))},`);
             writer.writeLine(`fault: ${tsString(entry.fault)},`);
             writer.writeLine(`retryable: ${entry.retryable},`);
           });
@@ -33,5 +42,10 @@ export function emitErrors(model: CatalogModel): string {
       });
     });
   }
+  writer.blankLine();
+  writeJsdoc(writer, ["The class of each common code, by name: the handlers `matchError` takes."]);
+  writer.write("export interface CommonErrorClasses").block(() => {
+    for (const entry of model.common) writer.writeLine(`${entry.name}: ${entry.className};`);
+  });
   return finish(writer);
 }

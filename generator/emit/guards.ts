@@ -1,6 +1,6 @@
 import type { CatalogModel } from "../model.js";
 import { tsString } from "./escape.js";
-import { createWriter, finish, writeJsdoc } from "./writer.js";
+import { codeLiteral, createWriter, deprecatedTags, finish, mainText, writeJsdoc } from "./writer.js";
 
 /**
  * `guards.ts`: the brand and one guard per class. Guards check the brand and the code, never
@@ -11,8 +11,7 @@ export function emitGuards(model: CatalogModel): string {
   const writer = createWriter(model);
   const classNames = model.common.map((entry) => entry.className);
   writer.blankLine();
-  writer.write(`import type { ApiError, MalformedResponseError, UnknownApiError } from "./api-error.js";
-`);
+  writer.writeLine(`import type { ApiError, MalformedResponseError, UnknownApiError } from "./api-error.js";`);
   if (classNames.length > 0) writer.writeLine(`import type { ${classNames.join(", ")} } from "./errors.js";`);
   writer.blankLine();
   writer.write(`/** The property that marks this catalog's errors; \`Symbol.for\` makes it the same in every copy. */
@@ -42,10 +41,34 @@ export function isMalformedResponseError(value: unknown): value is MalformedResp
 `);
   for (const entry of model.common) {
     writer.blankLine();
-    writeJsdoc(writer, [`Whether \`value\` is a {@link ${entry.className}}: code ${entry.code}, ${entry.type}.`]);
+    writeJsdoc(
+      writer,
+      [`Whether \`value\` is a {@link ${entry.className}}: code ${entry.code}, ${mainText(model, entry.type)}.`],
+      deprecatedTags(entry.deprecated),
+    );
     writer.write(`export function ${entry.guardName}(value: unknown): value is ${entry.className}`).block(() => {
-      writer.writeLine(`return isApiError(value) && value.code === ${entry.code};`);
+      writer.writeLine(`return isApiError(value) && value.code === ${codeLiteral(entry.code)};`);
     });
+  }
+  if (model.categories.length > 0) {
+    writer.blankLine();
+    writer.write(`/** The response's whole code: a module code arrives beside the common code its class stands for. */
+function wholeCode(error: ApiError): string | undefined {
+  const moduleCode = error.moduleError?.code;
+  return typeof moduleCode === "string" ? moduleCode : error.code;
+}
+`);
+    for (const { category, guardName } of model.categories) {
+      writer.blankLine();
+      writeJsdoc(writer, [`Whether \`value\` is an error whose code is ${category} or starts with \`${category}.\`.`]);
+      writer.write(`export function ${guardName}(value: unknown): value is ApiError`).block(() => {
+        writer.writeLine("if (!isApiError(value)) return false;");
+        writer.writeLine("const code = wholeCode(value);");
+        writer.writeLine(
+          `return code === ${tsString(category)} || (code?.startsWith(${tsString(`${category}.`)}) ?? false);`,
+        );
+      });
+    }
   }
   return finish(writer);
 }

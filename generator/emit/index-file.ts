@@ -6,46 +6,62 @@ import { createWriter, finish } from "./writer.js";
 /** `index.ts`: the one module users import; re-exports only, so bundlers keep just what is used. */
 export function emitIndex(model: CatalogModel): string {
   const writer = createWriter(model);
-  const classes = model.common.map((entry) => entry.className);
-  const guards = model.common.map((entry) => entry.guardName);
+  const exportList = (names: readonly string[], from: string) => {
+    writer.writeLine("export {");
+    writer.indent(() => {
+      for (const name of names) writer.writeLine(`${name},`);
+    });
+    writer.writeLine(`} from ${tsString(from)};`);
+  };
   writer.blankLine();
-  writer.write(`export {
-  ApiError,
-  type ApiErrorInit,
-  type ApiErrorMeta,
-  MalformedResponseError,
-  UnknownApiError,
-} from "./api-error.js";
-export { COMMON_ERRORS, CommonErrorCode, commonErrorInfo, isCommonErrorCode, SUCCESS_CODE } from "./common.js";
-`);
-  if (classes.length > 0) writeList(writer, classes, "./errors.js");
-  writeList(
-    writer,
-    ["API_ERROR_BRAND", "CATALOG_ID", "isApiError", "isMalformedResponseError", "isUnknownApiError", ...guards],
+  exportList(
+    ["ApiError", "type ApiErrorInit", "type ApiErrorMeta", "MalformedResponseError", "UnknownApiError"],
+    "./api-error.js",
+  );
+  exportList(
+    [
+      "COMMON_ERRORS",
+      "CommonErrorCode",
+      "commonErrorInfo",
+      "isCommonErrorCode",
+      ...("code" in model.success ? ["SUCCESS_CODE"] : []),
+    ],
+    "./common.js",
+  );
+  exportList(["DEFAULT_LOCALE", "type Description", "describe", "LOCALES"], "./describe.js");
+  exportList(["type CommonErrorClasses", ...model.common.map((entry) => entry.className)], "./errors.js");
+  exportList(
+    [
+      "API_ERROR_BRAND",
+      "CATALOG_ID",
+      "isApiError",
+      "isMalformedResponseError",
+      "isUnknownApiError",
+      ...model.common.map((entry) => entry.guardName),
+      ...model.categories.map((category) => category.guardName),
+    ],
     "./guards.js",
   );
-  writer.write(`export { isModuleName, MODULES, type ModuleInfo, moduleErrorInfo } from "./modules.js";
-`);
+  exportList(["type MatchHandlers", "matchError"], "./match.js");
+  exportList(["isModuleName", "MODULES", "type ModuleInfo", "moduleErrorInfo"], "./modules.js");
   for (const module of model.modules) {
     writer.writeLine(
       `export { ${module.constName}, ${module.enumName}, ${module.guardName} } from ${tsString(moduleImport(module))};`,
     );
   }
-  writer.write(`export {
-  type ErrorFromResponseOptions,
-  errorFromResponse,
-  type ParsedModuleMessage,
-  parseModuleMessage,
-} from "./response.js";
-export type { CommonErrorInfo, Fault, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";
-`);
+  exportList(
+    [
+      "type ErrorFromResponseOptions",
+      "errorFromResponse",
+      "onUnknownCode",
+      "type ParsedModuleMessage",
+      "parseModuleMessage",
+      "type UnknownCodeListener",
+    ],
+    "./response.js",
+  );
+  writer.writeLine(
+    `export type { CommonErrorInfo, Deprecation, Fault, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";`,
+  );
   return finish(writer);
-}
-
-function writeList(writer: ReturnType<typeof createWriter>, names: readonly string[], from: string): void {
-  writer.writeLine("export {");
-  writer.indent(() => {
-    for (const name of names) writer.writeLine(`${name},`);
-  });
-  writer.writeLine(`} from ${tsString(from)};`);
 }

@@ -1,8 +1,9 @@
 import type { CatalogModel } from "../model.js";
 import { emitApiError } from "./api-error.js";
 import { emitCommon } from "./common.js";
-import { DOCS_FILE, emitDocs } from "./docs.js";
+import { docFiles } from "./docs.js";
 import { emitErrors } from "./errors.js";
+import { emitDescribe, emitMatch } from "./extras.js";
 import { emitGuards } from "./guards.js";
 import { emitIndex } from "./index-file.js";
 import { emitModule, emitModules } from "./modules.js";
@@ -14,10 +15,12 @@ export function emitAll(model: CatalogModel): Map<string, string> {
   const files: [string, string][] = [
     ["api-error.ts", emitApiError(model)],
     ["common.ts", emitCommon(model)],
-    [DOCS_FILE, emitDocs(model)],
+    ["describe.ts", emitDescribe(model)],
+    ...docFiles(model),
     ["errors.ts", emitErrors(model)],
     ["guards.ts", emitGuards(model)],
     ["index.ts", emitIndex(model)],
+    ["match.ts", emitMatch(model)],
     ["modules.ts", emitModules(model)],
     ["response.ts", emitResponse(model)],
     ["types.ts", emitTypes(model)],

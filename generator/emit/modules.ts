@@ -1,6 +1,16 @@
-import type { CatalogModel, ModuleModel } from "../model.js";
+import type { CatalogModel, ModuleCodeModel, ModuleModel } from "../model.js";
+import { deprecationLiteral, writeTranslations } from "./common.js";
 import { tsString } from "./escape.js";
-import { createWriter, finish, writeJsdoc } from "./writer.js";
+import {
+  codeLiteral,
+  createWriter,
+  deprecatedTags,
+  finish,
+  mainText,
+  moduleCodeType,
+  writeEnum,
+  writeJsdoc,
+} from "./writer.js";
 
 /** The import specifier of a module's file, from the output folder's root: `./modules/account.js`. */
 export function moduleImport(module: ModuleModel): string {
@@ -10,11 +20,12 @@ export function moduleImport(module: ModuleModel): string {
 /** `modules.ts`: the list of modules and the lookups across them. */
 export function emitModules(model: CatalogModel): string {
   const writer = createWriter(model);
+  const code = moduleCodeType(model);
   writer.blankLine();
   for (const module of model.modules) {
     writer.writeLine(`import { ${module.constName} } from ${tsString(moduleImport(module))};`);
   }
-  writer.writeLine(`import type { ModuleErrorInfo, ModuleName } from "./types.js";`);
+  writer.writeLine(`import type { ModuleCode, ModuleErrorInfo, ModuleName } from "./types.js";`);
   writer.blankLine();
   writer.write(`/** A module and its error codes. */
 export interface ModuleInfo {
@@ -28,14 +39,14 @@ export const MODULES: readonly ModuleInfo[] = [`);
   writer.indent(() => {
     for (const module of model.modules) {
       writer.writeLine(
-        `{ id: ${tsString(module.id)}, title: ${tsString(module.title)}, errors: ${module.constName} },`,
+        `{ id: ${tsString(module.id)}, title: ${tsString(mainText(model, module.title))}, errors: ${module.constName} },`,
       );
     }
   });
   writer.write(`];
 
-let infoByModule: ReadonlyMap<string, ReadonlyMap<number, ModuleErrorInfo>> | undefined;
-let ownersByCode: ReadonlyMap<number, readonly ModuleName[]> | undefined;
+let infoByModule: ReadonlyMap<string, ReadonlyMap<ModuleCode, ModuleErrorInfo>> | undefined;
+let ownersByCode: ReadonlyMap<ModuleCode, readonly ModuleName[]> | undefined;
 
 /** Whether \`value\` is the id of a module. */
 export function isModuleName(value: unknown): value is ModuleName {
@@ -43,15 +54,15 @@ export function isModuleName(value: unknown): value is ModuleName {
   return typeof value === "string" && infoByModule.has(value);
 }
 
-/** Looks a module error code up: \`moduleErrorInfo("account", 100004)?.name\`. */
-export function moduleErrorInfo(module: ModuleName, code: number): ModuleErrorInfo | undefined {
+/** Looks a module error code up: \`moduleErrorInfo(module, code)?.name\`. */
+export function moduleErrorInfo(module: ModuleName, code: ${code}): ModuleErrorInfo | undefined {
   return isModuleName(module) ? infoByModule?.get(module)?.get(code) : undefined;
 }
 
 /** The modules that list \`code\`, in catalog order. */
-export function modulesWithCode(code: number): readonly ModuleName[] {
+export function modulesWithCode(code: ${code}): readonly ModuleName[] {
   if (!ownersByCode) {
-    const owners = new Map<number, ModuleName[]>();
+    const owners = new Map<ModuleCode, ModuleName[]>();
     for (const module of MODULES) {
       for (const info of module.errors) owners.set(info.code, [...(owners.get(info.code) ?? []), module.id]);
     }
@@ -66,36 +77,64 @@ export function modulesWithCode(code: number): readonly ModuleName[] {
 /** `modules/<id>.ts`: one module's enum, metadata and guard. */
 export function emitModule(model: CatalogModel, module: ModuleModel): string {
   const writer = createWriter(model);
-  const title = module.title === module.id ? `\`${module.id}\`` : `${module.title} (\`${module.id}\`)`;
+  const title = module.titled ? `${mainText(model, module.title)} (\`${module.id}\`)` : `\`${module.id}\``;
+  const carried =
+    model.moduleErrorsIn === "message" ? "carried in a response's message" : "carried in a response's code";
+  const byCode = new Map(module.codes.map((entry) => [entry.code, entry]));
+  const replacement = (entry: ModuleCodeModel) => {
+    const by = entry.deprecated?.replacedBy;
+    const target = by === undefined ? undefined : byCode.get(by);
+    return target ? `${module.enumName}.${target.name}` : undefined;
+  };
   writer.blankLine();
   writer.writeLine(`import type { ModuleErrorInfo } from "../types.js";`);
   writer.blankLine();
-  writeJsdoc(writer, [`The module error codes of ${title}, carried in a response's message.`]);
-  writer.write(`export enum ${module.enumName}`).block(() => {
-    for (const entry of module.codes) {
-      writeJsdoc(writer, [entry.description], [`@see ../error-codes.md#${entry.anchor}`]);
-      writer.writeLine(`${entry.name} = ${entry.code},`);
-    }
-  });
+  writeEnum(
+    writer,
+    model,
+    module.enumName,
+    [`The module error codes of ${title}, ${carried}.`],
+    module.codes.map((entry) => ({
+      name: entry.name,
+      value: entry.code,
+      doc: [mainText(model, entry.description)],
+      tags: [`@see ../error-codes.md#${entry.anchor}`, ...deprecatedTags(entry.deprecated, replacement(entry))],
+    })),
+  );
   writer.blankLine();
   writeJsdoc(writer, [`Every module error code of ${title} with its description, ordered by code.`]);
   writer.write(`export const ${module.constName}: readonly ModuleErrorInfo[] = [`);
   writer.indent(() => {
-    for (const entry of module.codes) {
-      writer.writeLine(
-        `{ code: ${entry.code}, name: ${tsString(entry.name)}, description: ${tsString(entry.description)} },`,
-      );
-    }
+    for (const entry of module.codes) writeModuleEntry(writer, model, entry);
   });
   writer.writeLine("];");
   writer.blankLine();
-  writer.writeLine("let codes: ReadonlySet<number> | undefined;");
+  writer.writeLine(`let codes: ReadonlySet<${moduleCodeType(model)}> | undefined;`);
   writer.blankLine();
   writeJsdoc(writer, [`Whether \`value\` is one of the module error codes of ${title}.`]);
   writer.write(`export function ${module.guardName}(value: unknown): value is ${module.enumName} {
   codes ??= new Set(${module.constName}.map((info) => info.code));
-  return typeof value === "number" && codes.has(value);
+  return typeof value === "${moduleCodeType(model)}" && codes.has(value);
 }
 `);
   return finish(writer);
+}
+
+/** One metadata entry, on one line unless it carries a deprecation or translations. */
+function writeModuleEntry(writer: ReturnType<typeof createWriter>, model: CatalogModel, entry: ModuleCodeModel): void {
+  const fields = [
+    `code: ${codeLiteral(entry.code)}`,
+    `name: ${tsString(entry.name)}`,
+    `description: ${tsString(mainText(model, entry.description))}`,
+  ];
+  if (!entry.deprecated && model.locales.length === 1) {
+    writer.writeLine(`{ ${fields.join(", ")} },`);
+    return;
+  }
+  writer.writeLine("{").indent(() => {
+    for (const field of fields) writer.writeLine(`${field},`);
+    if (entry.deprecated) writer.writeLine(`deprecated: ${deprecationLiteral(entry.deprecated)},`);
+    writeTranslations(writer, model, (locale) => ({ description: entry.description[locale] }));
+  });
+  writer.writeLine("},");
 }

@@ -1,11 +1,14 @@
 import type { CatalogModel } from "../model.js";
 import { tsString } from "./escape.js";
-import { createWriter, finish } from "./writer.js";
+import { codeType, createWriter, finish, moduleCodeType } from "./writer.js";
 
 /** `types.ts`: the shapes shared by the other files; it holds no values. */
 export function emitTypes(model: CatalogModel): string {
   const writer = createWriter(model);
-  const moduleNames = model.modules.map((module) => tsString(module.id));
+  const union = (values: readonly string[]) => (values.length === 0 ? "never" : values.map(tsString).join(" | "));
+  const translations = (fields: string) => `
+  /** The texts in the catalog's other locales; \`describe\` falls back to the default locale. */
+  readonly translations?: Readonly<Partial<Record<Locale, { ${fields} }>>>;`;
   writer.blankLine();
   writer.writeLine(`import type { CommonErrorCode } from "./common.js";`);
   writer.blankLine();
@@ -13,7 +16,19 @@ export function emitTypes(model: CatalogModel): string {
 export type Fault = "client" | "server";
 
 /** The id of a module, as passed to \`errorFromResponse(body, { module })\`. */
-export type ModuleName = ${moduleNames.length === 0 ? "never" : moduleNames.join(" | ")};
+export type ModuleName = ${union(model.modules.map((module) => module.id))};
+
+/** A module error code: ${moduleCodeType(model) === "number" ? "an integer parsed from the message" : "a string carried in the code field"}. */
+export type ModuleCode = ${moduleCodeType(model)};
+
+/** A locale of the catalog's texts. */
+export type Locale = ${union(model.locales)};
+
+/** Why a code is deprecated, and the code to use instead. */
+export interface Deprecation {
+  readonly reason: string;
+  readonly replacedBy?: ${codeType(model)};
+}
 
 /** What the catalog says about one common error code. */
 export interface CommonErrorInfo {
@@ -27,25 +42,31 @@ export interface CommonErrorInfo {
   readonly fault: Fault;
   /** Whether the same call may succeed when sent again later. */
   readonly retryable: boolean;
+  readonly deprecated?: Deprecation;${translations("readonly type: string; readonly description: string")}
 }
 
 /** What the catalog says about one module error code. */
 export interface ModuleErrorInfo {
-  readonly code: number;
+  readonly code: ModuleCode;
   /** The member of the module's enum. */
   readonly name: string;
   readonly description: string;
+  readonly deprecated?: Deprecation;${translations("readonly description: string")}
 }
 
-/** A module error code found in a response's message. */
+/** A module error code found in a response. */
 export interface ModuleError {
-  /** The module code parsed from the message. */
-  readonly code: number;
-  /** The rest of the message, after the code. */
+  /** The module code${model.moduleErrorsIn === "message" ? ", parsed from the message" : ": the response's whole code"}. */
+  readonly code: ModuleCode;
+  /** ${model.moduleErrorsIn === "message" ? "The rest of the message, after the code." : "The response's message."} */
   readonly text: string;
-  /** The catalog pattern that matched the message. */
+${
+  model.moduleErrorsIn === "message"
+    ? `  /** The catalog pattern that matched the message. */
   readonly pattern: string;
-  /** The module passed to \`errorFromResponse\`, or else the only module that lists this code. */
+`
+    : ""
+}  /** The module passed to \`errorFromResponse\`, or else the only module that lists this code. */
   readonly module?: ModuleName;
   /** The code's name in that module, when the module lists the code. */
   readonly name?: string;

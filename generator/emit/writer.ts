@@ -1,6 +1,7 @@
 import { CodeBlockWriter } from "ts-morph";
-import type { CatalogModel } from "../model.js";
-import { commentText, jsdocLines } from "./escape.js";
+import type { CodeValue } from "../catalog.js";
+import type { CatalogModel, Deprecation, Localized } from "../model.js";
+import { commentText, jsdocLines, tsString } from "./escape.js";
 
 /** A ts-morph code writer set to the house style: two spaces, `\n`, double quotes. */
 export function createWriter(model: CatalogModel): CodeBlockWriter {
@@ -45,4 +46,67 @@ export function writeJsdoc(
 /** The writer's text with exactly one trailing newline. */
 export function finish(writer: CodeBlockWriter): string {
   return `${writer.toString().trimEnd()}\n`;
+}
+
+/** A code as a TypeScript literal: `4400`, `-1`, `"InvalidParameter.Foo"`. */
+export function codeLiteral(code: CodeValue): string {
+  return typeof code === "number" ? String(code) : tsString(code);
+}
+
+/** The TypeScript type of the catalog's codes: `number` or `string`. */
+export function codeType(model: CatalogModel): "number" | "string" {
+  return model.codeKind;
+}
+
+/** The TypeScript type of module codes: parsed from messages they are integers. */
+export function moduleCodeType(model: CatalogModel): "number" | "string" {
+  return model.moduleErrorsIn === "message" ? "number" : model.codeKind;
+}
+
+/** A localized text in the catalog's default locale. */
+export function mainText(model: CatalogModel, text: Localized): string {
+  return text[model.defaultLocale] ?? "";
+}
+
+/** The `@deprecated` tag of a code; `replacement` names the identifier to use instead. */
+export function deprecatedTags(deprecated: Deprecation | undefined, replacement?: string): string[] {
+  if (!deprecated) return [];
+  const instead = replacement === undefined ? "" : ` Use {@link ${replacement}} instead.`;
+  return [`@deprecated ${jsdocLines(deprecated.reason).join(" ")}${instead}`];
+}
+
+export interface EnumMember {
+  readonly name: string;
+  readonly value: CodeValue;
+  readonly doc: readonly (string | undefined)[];
+  readonly tags: readonly string[];
+}
+
+/**
+ * Writes a code enum in the catalog's style: a TypeScript `enum`, or (`const`) an `as const` object
+ * with a union type of the same name, which needs no emit beyond erasing types.
+ */
+export function writeEnum(
+  writer: CodeBlockWriter,
+  model: CatalogModel,
+  name: string,
+  doc: readonly string[],
+  members: readonly EnumMember[],
+): void {
+  writeJsdoc(writer, doc);
+  const constStyle = model.enumStyle === "const";
+  const body = () => {
+    for (const member of members) {
+      writeJsdoc(writer, member.doc, member.tags);
+      writer.writeLine(`${member.name}${constStyle ? ":" : " ="} ${codeLiteral(member.value)},`);
+    }
+  };
+  if (!constStyle) {
+    writer.write(`export enum ${name}`).block(body);
+    return;
+  }
+  writer.write(`export const ${name} = `).inlineBlock(body);
+  writer.write(" as const;").newLine().blankLine();
+  writeJsdoc(writer, doc);
+  writer.writeLine(`export type ${name} = (typeof ${name})[keyof typeof ${name}];`);
 }

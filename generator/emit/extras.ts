@@ -1,0 +1,88 @@
+import type { CatalogModel } from "../model.js";
+import { tsString } from "./escape.js";
+import { codeType, createWriter, finish, moduleCodeType } from "./writer.js";
+
+/** `describe.ts`: the catalog's texts in any of its locales. */
+export function emitDescribe(model: CatalogModel): string {
+  const writer = createWriter(model);
+  const code = codeType(model) === moduleCodeType(model) ? codeType(model) : "number | string";
+  writer.blankLine();
+  writer.write(`import { commonErrorInfo } from "./common.js";
+import { moduleErrorInfo } from "./modules.js";
+import type { Locale, ModuleName } from "./types.js";
+
+/** The locale texts fall back to. */
+export const DEFAULT_LOCALE: Locale = ${tsString(model.defaultLocale)};
+
+/** Every locale of the catalog, the default first. */
+export const LOCALES: readonly Locale[] = [${model.locales.map(tsString).join(", ")}];
+
+/** A code's texts in one locale. */
+export interface Description {
+  /** The error type; common codes only. */
+  readonly type?: string;
+  readonly description: string;
+}
+
+/**
+ * A code's texts in \`locale\`, falling back to the default locale; with \`module\`, a module code's.
+ * \`undefined\` for a code the catalog does not list.
+ *
+ * @example
+ * describe(error.code, "zh")?.description
+ */
+export function describe(code: ${code}, locale: Locale = DEFAULT_LOCALE, module?: ModuleName): Description | undefined {
+  if (module !== undefined) {
+    const info = typeof code === "${moduleCodeType(model)}" ? moduleErrorInfo(module, code) : undefined;
+    if (!info) return undefined;
+    return { description: info.translations?.[locale]?.description ?? info.description };
+  }
+  const info = typeof code === "${codeType(model)}" ? commonErrorInfo(code) : undefined;
+  if (!info) return undefined;
+  const translated = info.translations?.[locale];
+  return { type: translated?.type ?? info.type, description: translated?.description ?? info.description };
+}
+`);
+  return finish(writer);
+}
+
+/** `match.ts`: exhaustive handling of the common codes, checked by the compiler. */
+export function emitMatch(model: CatalogModel): string {
+  const writer = createWriter(model);
+  writer.blankLine();
+  writer.write(`import type { ApiError } from "./api-error.js";
+import { commonErrorInfo } from "./common.js";
+import type { CommonErrorClasses } from "./errors.js";
+import { isMalformedResponseError, isUnknownApiError } from "./guards.js";
+
+type CodeHandlers<R> = { readonly [Name in keyof CommonErrorClasses]: (error: CommonErrorClasses[Name]) => R };
+
+/**
+ * What {@link matchError} takes: a handler for every common code, or \`_\` for the rest. \`_\` also
+ * receives unknown codes and malformed responses.
+ */
+export type MatchHandlers<R> =
+  | (CodeHandlers<R> & { readonly _?: (error: ApiError) => R })
+  | (Partial<CodeHandlers<R>> & { readonly _: (error: ApiError) => R });
+
+/**
+ * Calls the handler for the error's code, with the error narrowed to its class. Leaving out a code
+ * without giving \`_\` does not compile. Without \`_\`, an unknown or malformed error is rethrown.
+ *
+ * @example
+ * const wait = matchError(error, { QuotaExceeded: () => 1_000, _: () => 0 });
+ */
+export function matchError<R>(error: ApiError, handlers: MatchHandlers<R>): R {
+  const name = isUnknownApiError(error) || isMalformedResponseError(error) ? undefined : lookUpName(error);
+  const handler = name === undefined ? undefined : (handlers as Partial<Record<string, (error: ApiError) => R>>)[name];
+  if (handler) return handler(error);
+  if (handlers._) return handlers._(error);
+  throw error;
+}
+
+function lookUpName(error: ApiError): string | undefined {
+  return error.code === undefined ? undefined : commonErrorInfo(error.code)?.name;
+}
+`);
+  return finish(writer);
+}

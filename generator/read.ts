@@ -1,0 +1,65 @@
+import { dirname, join } from "node:path";
+import { globSync } from "tinyglobby";
+import type { CatalogDocument } from "./catalog.js";
+import { type LoadedCatalog, loadCatalog } from "./load.js";
+import type { ModuleSource } from "./model.js";
+import { CatalogError, type Location, type Problem } from "./problems.js";
+import { checkSchema } from "./schema.js";
+
+/** A catalog and the files it includes, each schema-valid, with positions into all of them. */
+export interface ReadCatalog {
+  readonly file: string;
+  readonly doc: CatalogDocument;
+  /** The catalog's own modules, then each included file's, in sorted order. */
+  readonly moduleSources: readonly ModuleSource[];
+  /** Where a JSON pointer into one of the files starts. */
+  locate(file: string, pointer: string): Location;
+}
+
+/**
+ * Loads a catalog and its `include`s, checking each against the JSON Schema. Throws one
+ * {@link CatalogError} with every problem of every file.
+ */
+export function readCatalog(file: string): ReadCatalog {
+  const catalog = loadCatalog(file);
+  const loaded = new Map<string, LoadedCatalog>([[file, catalog]]);
+  const checked = checkSchema(catalog, "catalog");
+  if (Array.isArray(checked)) throw new CatalogError(checked);
+  const problems: Problem[] = [];
+  const moduleSources: ModuleSource[] = [
+    { file, modules: checked.moduleErrors?.modules ?? [], pointer: "/moduleErrors/modules" },
+  ];
+  for (const [index, pattern] of (checked.include ?? []).entries()) {
+    const matches = globSync(pattern, { cwd: dirname(file), onlyFiles: true, expandDirectories: false }).sort();
+    if (matches.length === 0) {
+      problems.push({
+        message: `include ${JSON.stringify(pattern)} matches no file`,
+        location: catalog.locate(`/include/${index}`),
+      });
+    }
+    for (const match of matches) {
+      const included = join(dirname(file), match);
+      if (loaded.has(included)) continue;
+      try {
+        const source = loadCatalog(included);
+        loaded.set(included, source);
+        const document = checkSchema(source, "included");
+        if (Array.isArray(document)) problems.push(...document);
+        else moduleSources.push({ file: included, modules: document.modules, pointer: "/modules" });
+      } catch (error) {
+        if (!(error instanceof CatalogError)) throw error;
+        problems.push(...error.problems);
+      }
+    }
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
+  return {
+    file,
+    doc: checked,
+    moduleSources,
+    locate(at, pointer) {
+      const source = loaded.get(at);
+      return source ? source.locate(pointer) : { file: at, line: 1, col: 1, pointer };
+    },
+  };
+}
