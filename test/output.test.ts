@@ -38,12 +38,13 @@ describe("all-or-nothing writes", () => {
       const before = snapshot(out);
       fs.writeFileSync(schema, next);
       let calls = 0;
+      const real = { ...fs } as unknown as Record<string, (...args: unknown[]) => unknown>;
       const failing: FileOps = {
         ...fs,
         [operation]: (...args: unknown[]) => {
           calls++;
           if (calls === failAt) throw new Error(`injected ${operation} failure #${failAt}`);
-          return (fs[operation] as (...a: unknown[]) => unknown)(...args);
+          return real[operation]?.(...args);
         },
       } as FileOps;
       let threw = false;
