@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import { CatalogError, fromPointer, type Location, type Problem } from "./problems.js";
+import { plain, syntaxProblems } from "./yaml-errors.js";
 
 /** Catalogs larger than this are refused before parsing: real catalogs run to a few MB. */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
@@ -29,7 +30,13 @@ export function loadCatalog(file: string): LoadedCatalog {
     size = stat.size;
   } catch (error) {
     if (error instanceof CatalogError) throw error;
-    throw here(`cannot read the catalog: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const reasons: Record<string, string> = {
+      ENOENT: "no such file",
+      EACCES: "permission denied",
+      ELOOP: "too many symbolic links",
+    };
+    throw here(`cannot read the catalog: ${reasons[code] ?? String(error)} (${code})`);
   }
   if (size > MAX_CATALOG_BYTES) {
     throw here(`the catalog is ${size} bytes; the limit is ${MAX_CATALOG_BYTES} bytes (32 MiB)`);
@@ -58,19 +65,22 @@ export function parseCatalogText(file: string, source: string): LoadedCatalog {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  const syntaxProblems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    message: yamlMessage(error.message),
-    location: { file, ...position(error.pos[0]), pointer: "" },
-  }));
-  if (syntaxProblems.length > 0) throw new CatalogError(syntaxProblems);
+  const at = (message: string, offset: number): Problem => ({
+    message,
+    location: { file, ...position(offset), pointer: "" },
+  });
+  const problems = syntaxProblems([...doc.errors, ...doc.warnings], text).map((problem) =>
+    at(problem.message, problem.offset),
+  );
+  if (problems.length === 0)
+    problems.push(...structureProblems(doc).map((problem) => at(problem.message, problem.offset)));
+  if (problems.length > 0) throw new CatalogError(problems);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new CatalogError([
-      { message: yamlMessage((error as Error).message), location: { file, line: 1, col: 1, pointer: "" } },
-    ]);
+    throw new CatalogError([at(plain((error as Error).message), 0)]);
   }
   return {
     file,
@@ -104,7 +114,27 @@ function findNode(root: unknown, segments: readonly string[], wantKey: boolean):
   return node ?? undefined;
 }
 
-/** yaml's messages end with a position we report ourselves: drop it. */
-function yamlMessage(message: string): string {
-  return message.replace(/ at line \d+, column \d+(?::[\s\S]*)?$/, "").trim();
+/** What parses but cannot be a catalog: keys that are not plain names, aliases to no anchor. */
+function structureProblems(doc: Document): { message: string; offset: number }[] {
+  const problems: { message: string; offset: number }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key === null || (isScalar(key) && key.value === null)) {
+        const offset = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+        problems.push({ message: "a key is missing or null: every key must be a name", offset });
+      } else if (!isScalar(key)) {
+        problems.push({ message: "a key must be a plain name, not a list or a mapping", offset: key.range?.[0] ?? 0 });
+      }
+    },
+    Alias(_, alias) {
+      if (!alias.resolve(doc)) {
+        problems.push({
+          message: `unresolved alias *${alias.source}: no anchor &${alias.source} is set before it`,
+          offset: alias.range?.[0] ?? 0,
+        });
+      }
+    },
+  });
+  return problems;
 }

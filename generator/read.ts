@@ -1,4 +1,4 @@
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { globSync } from "tinyglobby";
 import type { CatalogDocument } from "./catalog.js";
 import { type LoadedCatalog, loadCatalog } from "./load.js";
@@ -22,7 +22,8 @@ export interface ReadCatalog {
  */
 export function readCatalog(file: string): ReadCatalog {
   const catalog = loadCatalog(file);
-  const loaded = new Map<string, LoadedCatalog>([[file, catalog]]);
+  // Keyed by absolute path, so `./a.yaml` and `a.yaml` are one file however they are spelled.
+  const loaded = new Map<string, LoadedCatalog>([[resolve(file), catalog]]);
   const checked = checkSchema(catalog, "catalog");
   if (Array.isArray(checked)) throw new CatalogError(checked);
   const problems: Problem[] = [];
@@ -39,10 +40,17 @@ export function readCatalog(file: string): ReadCatalog {
     }
     for (const match of matches) {
       const included = join(dirname(file), match);
-      if (loaded.has(included)) continue;
+      if (resolve(included) === resolve(file)) {
+        problems.push({
+          message: `include ${JSON.stringify(pattern)} names the catalog itself`,
+          location: catalog.locate(`/include/${index}`),
+        });
+        continue;
+      }
+      if (loaded.has(resolve(included))) continue;
       try {
         const source = loadCatalog(included);
-        loaded.set(included, source);
+        loaded.set(resolve(included), source);
         const document = checkSchema(source, "included");
         if (Array.isArray(document)) problems.push(...document);
         else moduleSources.push({ file: included, modules: document.modules, pointer: "/modules" });
@@ -58,7 +66,7 @@ export function readCatalog(file: string): ReadCatalog {
     doc: checked,
     moduleSources,
     locate(at, pointer) {
-      const source = loaded.get(at);
+      const source = loaded.get(resolve(at));
       return source ? source.locate(pointer) : { file: at, line: 1, col: 1, pointer };
     },
   };

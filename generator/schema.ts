@@ -11,7 +11,7 @@ let validators: { catalog: ValidateFunction; included: ValidateFunction } | unde
 
 function schemaValidators() {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false });
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false, verbose: true });
     const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { $id: string };
     ajv.addSchema(schema);
     validators = {
@@ -66,6 +66,12 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
     case "pattern":
       return { message: patternMessage(error), location: catalog.locate(error.instancePath) };
     case "type":
+      if (error.instancePath === "" && (error.data === null || error.data === undefined)) {
+        return {
+          message: "the catalog is empty: it needs at least format, success and common",
+          location: catalog.locate(""),
+        };
+      }
       return {
         message: `must be ${String(params.type).split(",").map(article).join(" or ")} (found ${describe(error.data)})`,
         location: catalog.locate(error.instancePath),
@@ -81,25 +87,21 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
 }
 
 function patternMessage(error: ErrorObject): string {
-  if (error.schemaPath.includes("definitions/code") || error.schemaPath.startsWith("#/properties/success")) {
-    return `${JSON.stringify(error.data)} is not a code: a string code is printable ASCII without spaces`;
+  const value = JSON.stringify(error.data);
+  const path = error.instancePath;
+  if (/\/(common|codes)\/\d+\/name$/.test(path)) {
+    return `${value} is not a PascalCase identifier: start with A-Z, then only ASCII letters and digits`;
   }
-  if (error.schemaPath.includes("definitions/locale")) {
-    return `${JSON.stringify(error.data)} is not a locale such as en, zh or pt-BR`;
+  if (/\/modules\/\d+\/name$/.test(path)) {
+    return `${value} is not a module id: start with a-z, then ASCII letters and digits, words joined by "-" or "_" (as storageBox, face-pay)`;
   }
-  if (error.schemaPath.includes("definitions/path")) {
-    return `${JSON.stringify(error.data)} is not a dotted path such as Response.Error.Code`;
+  if (/\/patterns\/\d+\/name$/.test(path)) return `${value} is not a lowerCamelCase pattern name`;
+  if (/\/(envelope\/\w+|absent)$/.test(path)) return `${value} is not a dotted path such as Response.Error.Code`;
+  if (/(\/code|\/success|\/reserved\/\d+|\/replacedBy)$/.test(path)) {
+    return `${value} is not a code: a string code is printable ASCII without spaces`;
   }
-  if (error.schemaPath.includes("codeName")) {
-    return `${JSON.stringify(error.data)} is not a PascalCase identifier: start with A-Z, then only ASCII letters and digits`;
-  }
-  if (error.instancePath.endsWith("/name") && error.schemaPath.includes("module")) {
-    return `${JSON.stringify(error.data)} is not a module id: start with a-z, then ASCII letters and digits, words joined by "-" or "_" (as storageBox, face-pay)`;
-  }
-  if (error.schemaPath.includes("pattern/properties/name")) {
-    return `${JSON.stringify(error.data)} is not a lowerCamelCase pattern name`;
-  }
-  return `${JSON.stringify(error.data)} must match ${String((error.params as { pattern: string }).pattern)}`;
+  if (/(\/locales\/\d+|\/defaultLocale)$/.test(path)) return `${value} is not a locale such as en, zh or pt-BR`;
+  return `${value} must match ${String((error.params as { pattern: string }).pattern)}`;
 }
 
 function article(type: string): string {

@@ -33,7 +33,6 @@ export function checkSemantics(model: CatalogModel, locate: Locate): Problem[] {
   const reporter = new Reporter(locate);
   checkCommon(model, reporter);
   const seenModules = new Map<string, Origin>();
-  const files = new Map<string, { id: string; origin: Origin }>();
   for (const module of model.modules) {
     const first = seenModules.get(module.id);
     if (first) {
@@ -45,16 +44,8 @@ export function checkSemantics(model: CatalogModel, locate: Locate): Problem[] {
       continue;
     }
     seenModules.set(module.id, module.origin);
-    const sameFile = files.get(module.file);
-    if (sameFile) {
-      reporter.report(
-        module.origin,
-        "/name",
-        `module ${module.id} would share the file ${module.file} with module ${sameFile.id} at ${reporter.at(sameFile.origin, module.origin)}; rename one`,
-      );
-    } else {
-      files.set(module.file, { id: module.id, origin: module.origin });
-    }
+    // Two ids that share a file (modules/my-api.ts) always share its constant (MY_API_MODULE_ERRORS),
+    // so the identifier check below reports that clash.
     checkModule(model, module, reporter);
   }
   checkIdentifiers(model, reporter);
@@ -251,12 +242,13 @@ function checkIdentifiers(model: CatalogModel, reporter: Reporter): void {
     seenModules.add(module.id);
     claim([module.enumName, module.guardName, module.constName], `module ${module.id}`, module.origin, "/name");
   }
-  for (const category of model.categories) {
-    const user = model.common.find(
-      (entry) => typeof entry.code === "string" && entry.code.startsWith(`${category.category}.`),
-    );
-    const origin = user?.origin ?? model.origin;
-    claim([category.guardName], `category ${category.category}`, origin, user ? "/code" : "");
+  // Categories are claimed in the order the catalog first uses them, so a clash points at the later one.
+  const codes = [...catalogOrder(model.common), ...model.modules.flatMap((module) => catalogOrder(module.codes))];
+  const firstUse = (category: string) =>
+    codes.findIndex((entry) => typeof entry.code === "string" && entry.code.startsWith(`${category}.`));
+  for (const category of [...model.categories].sort((a, b) => firstUse(a.category) - firstUse(b.category))) {
+    const user = codes[firstUse(category.category)];
+    claim([category.guardName], `category ${category.category}`, user?.origin ?? model.origin, user ? "/code" : "");
   }
 }
 

@@ -82,7 +82,7 @@ describe("the command line", () => {
     {
       args: ["validate", "no/such/file.yaml"],
       code: 1,
-      want: /no\/such\/file\.yaml:1:1: cannot read the catalog: ENOENT/,
+      want: /no\/such\/file\.yaml:1:1: cannot read the catalog: no such file \(ENOENT\)/,
     },
   ])("errcat $args exits $code", ({ args, code, want }) => {
     const result = cli(args);

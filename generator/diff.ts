@@ -1,0 +1,322 @@
+import type { CodeValue } from "./catalog.js";
+import type { CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "./model.js";
+import { compilePattern, parseMessage } from "./patterns.js";
+import { formatProblemForGithub, type Location } from "./problems.js";
+
+export type Severity = "breaking" | "safe";
+export type Bump = "major" | "minor" | "patch" | "none";
+export type DiffFormat = "text" | "json" | "github";
+
+const rule = (severity: Severity, bump: Exclude<Bump, "none">, summary: string) => ({ severity, bump, summary });
+
+/**
+ * Every rule of `errcat diff`, by stable id: whether it breaks generated clients, and the semver
+ * bump it calls for. Like `buf breaking`, codes are keyed by scope and value, never by name.
+ */
+export const RULES = {
+  CODE_DELETED: rule("breaking", "major", "a code was deleted without being reserved"),
+  CODE_NAME_CHANGED: rule("breaking", "major", "a code's name, and so its enum member, class and guard, changed"),
+  CODE_KIND_CHANGED: rule("breaking", "major", "codes changed between integers and strings"),
+  FAULT_CHANGED: rule("breaking", "major", "a common code's fault changed"),
+  RETRYABLE_CHANGED: rule("breaking", "major", "a common code's retryable changed"),
+  MODULE_DELETED: rule("breaking", "major", "a module was deleted or renamed"),
+  SUCCESS_CHANGED: rule("breaking", "major", "what means success changed"),
+  ENVELOPE_CHANGED: rule("breaking", "major", "a path of the response envelope changed"),
+  MODULE_ERRORS_IN_CHANGED: rule("breaking", "major", "module codes moved between the message and the code field"),
+  ENUM_STYLE_CHANGED: rule("breaking", "major", "output.enumStyle changed"),
+  PATTERN_REMOVED: rule("breaking", "major", "a module-message pattern was removed or renamed"),
+  EXAMPLE_NO_LONGER_PARSES: rule("breaking", "major", "an old pattern example parses differently, or not at all"),
+  RESERVED_DELETED: rule("breaking", "major", "a reserved code is no longer reserved, so it may be reused"),
+  LOCALE_REMOVED: rule("breaking", "major", "a locale was removed from the Locale type"),
+  DEFAULT_LOCALE_CHANGED: rule("breaking", "major", "the default locale, and so every default text, changed"),
+  CATALOG_ID_CHANGED: rule("breaking", "major", "the title's default text, the brand of every error, changed"),
+  CODE_ADDED: rule("safe", "minor", "a code was added"),
+  CODE_RESERVED: rule("safe", "minor", "a code was deleted and reserved"),
+  CODE_DEPRECATED: rule("safe", "minor", "a code was deprecated"),
+  CODE_UNDEPRECATED: rule("safe", "minor", "a code is no longer deprecated"),
+  MODULE_ADDED: rule("safe", "minor", "a module was added"),
+  PATTERN_ADDED: rule("safe", "minor", "a module-message pattern was added"),
+  PATTERN_CHANGED: rule("safe", "minor", "a pattern's regex changed, its old examples still parse alike"),
+  LOCALE_ADDED: rule("safe", "minor", "a locale was added"),
+  DESCRIPTION_CHANGED: rule("safe", "patch", "a code's description changed"),
+  TYPE_CHANGED: rule("safe", "patch", "a common code's type text changed"),
+  DEPRECATION_CHANGED: rule("safe", "patch", "a deprecation's reason or replacement changed"),
+  MODULE_TITLE_CHANGED: rule("safe", "patch", "a module's title changed"),
+  TITLE_CHANGED: rule("safe", "patch", "the catalog title changed in a locale other than the default"),
+  RESERVED_ADDED: rule("safe", "patch", "an unused code was reserved"),
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+/** One difference between two catalogs, located in the new catalog, or in the old one for deletions. */
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** `common`, a module id, or `catalog` for catalog-wide settings and patterns. */
+  readonly scope: string;
+  readonly code?: CodeValue;
+  readonly message: string;
+  readonly location: Location;
+}
+
+/** Where a JSON pointer into one of a catalog's files starts. */
+export type Locate = (file: string, pointer: string) => Location;
+
+/** A validated catalog and a way to point into its files. */
+export interface CatalogSide {
+  readonly model: CatalogModel;
+  readonly locate: Locate;
+}
+
+type At = readonly [side: CatalogSide, origin: Origin, suffix?: string];
+
+class Findings {
+  readonly list: Finding[] = [];
+  add(id: RuleId, scope: string, [side, origin, suffix = ""]: At, message: string, code?: CodeValue): void {
+    const location = side.locate(origin.file, origin.pointer + suffix);
+    const coded = code === undefined ? {} : { code };
+    this.list.push({ rule: id, severity: RULES[id].severity, scope, ...coded, message, location });
+  }
+}
+
+const show = (code: CodeValue) => (typeof code === "string" ? JSON.stringify(code) : String(code));
+
+/**
+ * Compares two catalogs. Breaking findings come first, each group in catalog order.
+ *
+ * @example
+ * diffCatalogs(old, now)
+ * // [{ rule: "CODE_DELETED", severity: "breaking", scope: "common", code: 4400,
+ * //    message: "common code 4400 (QuotaExceeded) was deleted; …", location: { file, line, col, pointer } }]
+ */
+export function diffCatalogs(before: CatalogSide, after: CatalogSide): Finding[] {
+  const out = new Findings();
+  diffSettings(out, before, after);
+  diffPatterns(out, before, after);
+  const common = (side: CatalogSide) => ({ side, codes: side.model.common, reserved: side.model.reserved });
+  diffCodes(out, "common", "common", common(before), common(after));
+  const modules = new Map(after.model.modules.map((module) => [module.id, module]));
+  const shared = sharedLocales(before.model, after.model);
+  for (const old of before.model.modules) {
+    const now = modules.get(old.id);
+    if (!now) {
+      out.add("MODULE_DELETED", old.id, [before, old.origin, "/name"], `module ${old.id} was deleted or renamed`);
+      continue;
+    }
+    if (!sameText(old.title, now.title, shared)) {
+      out.add("MODULE_TITLE_CHANGED", now.id, [after, now.origin, "/title"], `the title of module ${now.id} changed`);
+    }
+    diffCodes(out, now.id, `module ${now.id}`, { side: before, ...old }, { side: after, ...now });
+  }
+  const known = new Set(before.model.modules.map((module) => module.id));
+  for (const now of after.model.modules.filter((module) => !known.has(module.id))) {
+    out.add("MODULE_ADDED", now.id, [after, now.origin, "/name"], `module ${now.id} was added`);
+  }
+  return [...out.list].sort((a, b) => Number(a.severity === "safe") - Number(b.severity === "safe"));
+}
+
+function diffSettings(out: Findings, before: CatalogSide, after: CatalogSide): void {
+  const [old, now] = [before.model, after.model];
+  const here = (suffix: string): At => [after, now.origin, suffix];
+  const changed = (id: RuleId, suffix: string, what: string, from: string, to: string) => {
+    if (from !== to) out.add(id, "catalog", here(suffix), `${what} changed from ${from} to ${to}`);
+  };
+  const kind = (model: CatalogModel) => (model.codeKind === "number" ? "integers" : "strings");
+  changed("CODE_KIND_CHANGED", "/common", "the codes", kind(old), kind(now));
+  const success = ({ success }: CatalogModel) =>
+    "code" in success ? `code ${show(success.code)}` : `the absence of ${success.absent.join(".")}`;
+  changed("SUCCESS_CHANGED", "/success", "success", success(old), success(now));
+  for (const field of ["code", "message", "requestId"] as const) {
+    const path = (model: CatalogModel) => model.envelope[field].join(".");
+    changed("ENVELOPE_CHANGED", `/envelope/${field}`, `the envelope's ${field} path`, path(old), path(now));
+  }
+  changed("MODULE_ERRORS_IN_CHANGED", "/moduleErrors/in", "moduleErrors.in", old.moduleErrorsIn, now.moduleErrorsIn);
+  changed("ENUM_STYLE_CHANGED", "/output/enumStyle", "output.enumStyle", old.enumStyle, now.enumStyle);
+  changed("DEFAULT_LOCALE_CHANGED", "/defaultLocale", "the default locale", old.defaultLocale, now.defaultLocale);
+  for (const locale of old.locales.filter((locale) => !now.locales.includes(locale))) {
+    out.add("LOCALE_REMOVED", "catalog", [before, old.origin, "/locales"], `the locale ${locale} was removed`);
+  }
+  for (const locale of now.locales.filter((locale) => !old.locales.includes(locale))) {
+    out.add("LOCALE_ADDED", "catalog", here("/locales"), `the locale ${locale} was added`);
+  }
+  const quoted = (model: CatalogModel) => JSON.stringify(model.catalogId);
+  changed("CATALOG_ID_CHANGED", "/title", "the catalog id (the title's default text)", quoted(old), quoted(now));
+  if (old.catalogId === now.catalogId && !sameText(old.title, now.title, sharedLocales(old, now))) {
+    out.add("TITLE_CHANGED", "catalog", here("/title"), "the catalog title changed");
+  }
+}
+
+/** Patterns only matter while module codes are parsed out of messages in both catalogs. */
+function diffPatterns(out: Findings, before: CatalogSide, after: CatalogSide): void {
+  if (before.model.moduleErrorsIn !== "message" || after.model.moduleErrorsIn !== "message") return;
+  const patterns = new Map(after.model.patterns.map((pattern) => [pattern.name, pattern]));
+  const suffix = (origin: Origin, field: string) => (origin.pointer === "" ? "" : field);
+  for (const old of before.model.patterns) {
+    const now = patterns.get(old.name);
+    if (!now) {
+      const at: At = [before, old.origin, suffix(old.origin, "/name")];
+      out.add("PATTERN_REMOVED", "catalog", at, `the pattern ${old.name} was removed or renamed`);
+    } else if (now.regex !== old.regex) {
+      const at: At = [after, now.origin, suffix(now.origin, "/regex")];
+      out.add("PATTERN_CHANGED", "catalog", at, `the regex of the pattern ${now.name} changed`);
+    }
+  }
+  const known = new Set(before.model.patterns.map((pattern) => pattern.name));
+  for (const now of after.model.patterns.filter((pattern) => !known.has(pattern.name))) {
+    const at: At = [after, now.origin, suffix(now.origin, "/name")];
+    out.add("PATTERN_ADDED", "catalog", at, `the pattern ${now.name} was added`);
+  }
+  const compiled = after.model.patterns.map((pattern) => ({
+    name: pattern.name,
+    regex: compilePattern(pattern.regex),
+  }));
+  for (const old of before.model.patterns) {
+    for (const [index, example] of old.examples.entries()) {
+      const parsed = parseMessage(compiled, example.message);
+      if (parsed && parsed.code === example.code && parsed.text === example.text) continue;
+      const now = patterns.get(old.name);
+      const at: At = now
+        ? [after, now.origin, suffix(now.origin, "/regex")]
+        : [before, old.origin, suffix(old.origin, `/examples/${index}`)];
+      const was = `code ${show(example.code)}, text ${JSON.stringify(example.text)}`;
+      const is = parsed ? `now parses to code ${parsed.code}, text ${JSON.stringify(parsed.text)}` : "no longer parses";
+      const message = `the example ${JSON.stringify(example.message)} of the pattern ${old.name} ${is}; it parsed to ${was}`;
+      out.add("EXAMPLE_NO_LONGER_PARSES", "catalog", at, message);
+    }
+  }
+}
+
+interface CodeEntry {
+  readonly code: CodeValue;
+  readonly name: string;
+  readonly derivedName: boolean;
+  readonly description: Localized;
+  readonly deprecated?: Deprecation;
+  readonly origin: Origin;
+  readonly type?: Localized;
+  readonly fault?: string;
+  readonly retryable?: boolean;
+}
+
+interface CodeList {
+  readonly side: CatalogSide;
+  readonly codes: readonly CodeEntry[];
+  readonly reserved: readonly ReservedModel[];
+}
+
+/** Compares one scope's codes, keyed by value; `label` names the scope in messages: `common`, `module account`. */
+function diffCodes(out: Findings, scope: string, label: string, before: CodeList, after: CodeList): void {
+  const codes = new Map(after.codes.map((entry) => [entry.code, entry]));
+  const reserved = new Map(after.reserved.map((entry) => [entry.code, entry]));
+  const shared = sharedLocales(before.side.model, after.side.model);
+  const reservedHint = scope === "common" ? "the top-level reserved list" : `module ${scope}'s reserved list`;
+  for (const old of before.codes) {
+    const what = `${label} code ${show(old.code)} (${old.name})`;
+    const now = codes.get(old.code);
+    const reservation = reserved.get(old.code);
+    if (reservation) {
+      out.add("CODE_RESERVED", scope, [after.side, reservation.origin], `${what} was deleted and reserved`, old.code);
+    } else if (!now) {
+      const message = `${what} was deleted; to delete it safely, add ${show(old.code)} to ${reservedHint}`;
+      out.add("CODE_DELETED", scope, [before.side, old.origin], message, old.code);
+    } else {
+      const add = (id: RuleId, suffix: string, message: string) =>
+        out.add(id, scope, [after.side, now.origin, suffix], message, now.code);
+      diffCode(add, `${label} code ${show(old.code)}`, old, now, shared);
+    }
+  }
+  const oldCodes = new Set(before.codes.map((entry) => entry.code));
+  for (const now of after.codes.filter((entry) => !oldCodes.has(entry.code))) {
+    const message = `${label} code ${show(now.code)} (${now.name}) was added`;
+    out.add("CODE_ADDED", scope, [after.side, now.origin], message, now.code);
+  }
+  const wasReserved = new Set(before.reserved.map((entry) => entry.code));
+  for (const old of before.reserved.filter((entry) => !reserved.has(entry.code))) {
+    const message = `${label} code ${show(old.code)} is no longer reserved and may be reused`;
+    out.add("RESERVED_DELETED", scope, [before.side, old.origin], message, old.code);
+  }
+  for (const now of after.reserved.filter((entry) => !wasReserved.has(entry.code) && !oldCodes.has(entry.code))) {
+    const message = `${label} code ${show(now.code)} was reserved`;
+    out.add("RESERVED_ADDED", scope, [after.side, now.origin], message, now.code);
+  }
+}
+
+type Add = (id: RuleId, suffix: string, message: string) => void;
+
+function diffCode(add: Add, label: string, old: CodeEntry, now: CodeEntry, locales: readonly string[]): void {
+  const what = `${label} (${now.name})`;
+  if (old.name !== now.name) {
+    const message = `${label} was renamed from ${old.name} to ${now.name}`;
+    add("CODE_NAME_CHANGED", now.derivedName ? "/code" : "/name", message);
+  }
+  if (old.fault !== now.fault)
+    add("FAULT_CHANGED", "/fault", `${what} changed fault from ${old.fault} to ${now.fault}`);
+  if (old.retryable !== now.retryable) {
+    add("RETRYABLE_CHANGED", "/retryable", `${what} is ${now.retryable ? "now" : "no longer"} retryable`);
+  }
+  if (old.type && now.type && !sameText(old.type, now.type, locales))
+    add("TYPE_CHANGED", "/type", `the type of ${what} changed`);
+  if (!sameText(old.description, now.description, locales)) {
+    add("DESCRIPTION_CHANGED", "/description", `the description of ${what} changed`);
+  }
+  if (!old.deprecated && now.deprecated) {
+    const instead = now.deprecated.replacedBy === undefined ? "" : `; use ${show(now.deprecated.replacedBy)}`;
+    add("CODE_DEPRECATED", "/deprecated", `${what} was deprecated: ${now.deprecated.reason}${instead}`);
+  } else if (old.deprecated && !now.deprecated) {
+    add("CODE_UNDEPRECATED", "", `${what} is no longer deprecated`);
+  } else if (old.deprecated && now.deprecated && JSON.stringify(old.deprecated) !== JSON.stringify(now.deprecated)) {
+    add("DEPRECATION_CHANGED", "/deprecated", `the deprecation of ${what} changed`);
+  }
+}
+
+/** Texts are compared in the locales both catalogs have; an added or removed locale is reported once. */
+function sharedLocales(old: CatalogModel, now: CatalogModel): string[] {
+  return old.locales.filter((locale) => now.locales.includes(locale));
+}
+
+function sameText(a: Localized, b: Localized, locales: readonly string[]): boolean {
+  return locales.every((locale) => a[locale] === b[locale]);
+}
+
+/** The bump the findings call for: major if anything breaks, minor for additions, patch for text. */
+export function bumpOf(findings: readonly Finding[]): Bump {
+  const order: readonly Bump[] = ["none", "patch", "minor", "major"];
+  return order[Math.max(0, ...findings.map((finding) => order.indexOf(RULES[finding.rule].bump)))] ?? "none";
+}
+
+/** `2 breaking changes, 1 safe change: a major version bump`. */
+export function summarizeDiff(findings: readonly Finding[]): string {
+  const breaking = findings.filter((finding) => finding.severity === "breaking").length;
+  const count = (n: number, what: string) => (n === 0 ? [] : [`${n} ${what} change${n === 1 ? "" : "s"}`]);
+  const counts = [...count(breaking, "breaking"), ...count(findings.length - breaking, "safe")];
+  const bump = bumpOf(findings);
+  const changes = counts.length === 0 ? "no changes" : counts.join(", ");
+  return `${changes}: ${bump === "none" ? "no version bump" : `a ${bump} version bump`}`;
+}
+
+/** `schema/error-codes.yaml:12:5: BREAKING CODE_DELETED common code 4400 (QuotaExceeded) was deleted; …`. */
+export function formatFinding(finding: Finding): string {
+  const { file, line, col } = finding.location;
+  return `${file}:${line}:${col}: ${finding.severity === "breaking" ? "BREAKING" : "SAFE"} ${finding.rule} ${finding.message}`;
+}
+
+/**
+ * A GitHub Actions workflow command, `::error` for a breaking finding and `::notice` for a safe one:
+ * `::error file=schema/error-codes.yaml,line=13,col=5::CODE_DELETED common code 6000 …`.
+ */
+export function formatFindingForGithub(finding: Finding): string {
+  const message = `${finding.rule} ${finding.message}`;
+  // One escaper for workflow commands: formatProblemForGithub's, which always writes ::error.
+  const annotation = formatProblemForGithub({ message, location: { ...finding.location, pointer: "" } });
+  return finding.severity === "breaking" ? annotation : annotation.replace(/^::error /, "::notice ");
+}
+
+/** The whole report in one format, ending with a newline: findings, then the summary (JSON: one object). */
+export function formatDiff(findings: readonly Finding[], format: DiffFormat = "text"): string {
+  if (format === "json") {
+    const breaking = findings.filter((finding) => finding.severity === "breaking").length;
+    return `${JSON.stringify({ bump: bumpOf(findings), breaking, safe: findings.length - breaking, findings }, null, 2)}\n`;
+  }
+  const lines = findings.map(format === "github" ? formatFindingForGithub : formatFinding);
+  return `${[...lines, summarizeDiff(findings)].join("\n")}\n`;
+}

@@ -1,0 +1,117 @@
+import type { YAMLError } from "yaml";
+
+/** A YAML problem as errcat reports it: what went wrong, and where it starts in the text. */
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly offset: number;
+}
+
+/**
+ * Turns yaml's errors into the ones a person needs: every duplicate key (each names its key), and
+ * otherwise only the first error, since what follows a syntax error is usually its echo. Positions
+ * move to where the mistake was made: an unclosed quote or bracket points at its opening.
+ */
+export function syntaxProblems(errors: readonly YAMLError[], text: string): SyntaxProblem[] {
+  const duplicates = errors.filter((error) => error.code === "DUPLICATE_KEY");
+  const others = errors.filter((error) => error.code !== "DUPLICATE_KEY");
+  const first = others.sort((a, b) => a.pos[0] - b.pos[0])[0];
+  return [
+    ...(first ? [describe(first, text)] : []),
+    ...duplicates.map((error) => ({
+      message: `duplicate key ${JSON.stringify(keyAt(text, error.pos[0]))}: a key may appear once in a mapping`,
+      offset: error.pos[0],
+    })),
+  ].sort((a, b) => a.offset - b.offset);
+}
+
+function describe(error: YAMLError, text: string): SyntaxProblem {
+  const message = plain(error.message);
+  const quote = /^Missing closing (["'])quote/.exec(message);
+  if (quote) {
+    const opening = openingQuote(text, error.pos[0], quote[1] as '"' | "'");
+    return {
+      message: `the quoted string opened here is never closed (a ${quote[1]} is missing)`,
+      offset: opening ?? error.pos[0],
+    };
+  }
+  const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(
+    message,
+  );
+  if (flow) {
+    const opening = openingBracket(text, error.pos[0], flow[2] === "]" ? "[" : "{");
+    return {
+      message: `this ${flow[2] === "]" ? "[" : "{"} is never closed with ${flow[2]}`,
+      offset: opening ?? error.pos[0],
+    };
+  }
+  if (error.code === "MULTIPLE_DOCS") {
+    return {
+      message: "the file holds more than one YAML document (a second ---); a catalog is a single document",
+      offset: error.pos[0],
+    };
+  }
+  if (message === "Sequence item without - indicator") {
+    const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+    return {
+      message: 'bad indentation: this line does not line up with the entries around it (or it lacks its "- ")',
+      offset: lineStart + indent,
+    };
+  }
+  return { message, offset: error.pos[0] };
+}
+
+/** yaml's messages may end with a position we report ourselves: drop it. */
+export function plain(message: string): string {
+  return message.replace(/ at line \d+, column \d+(?::[\s\S]*)?$/, "").trim();
+}
+
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset);
+  const quoted = /^(["'])(.*?)\1/.exec(rest);
+  return quoted ? (quoted[2] ?? "") : (/^[^:\n]*/.exec(rest)?.[0] ?? "").trim();
+}
+
+/** The quote that opens a string still open at `end`: the last unescaped one of its kind. */
+function openingQuote(text: string, end: number, quote: '"' | "'"): number | undefined {
+  for (let index = Math.min(end, text.length) - 1; index >= 0; index--) {
+    if (text[index] !== quote) continue;
+    if (quote === '"' && text[index - 1] === "\\") continue;
+    if (quote === "'" && (text[index - 1] === "'" || text[index + 1] === "'")) {
+      index--;
+      continue;
+    }
+    return index;
+  }
+  return undefined;
+}
+
+/** The bracket still open at `end`, skipping quoted strings and comments. */
+function openingBracket(text: string, end: number, open: "[" | "{"): number | undefined {
+  const close = open === "[" ? "]" : "}";
+  const stack: number[] = [];
+  let quote: string | undefined;
+  for (let index = 0; index < Math.min(end, text.length); index++) {
+    const char = text[index];
+    if (quote) {
+      if (char === "\\" && quote === '"') index++;
+      else if (char === quote) quote = undefined;
+    } else if ((char === '"' || char === "'") && opensScalar(text, index)) {
+      quote = char;
+    } else if (char === "#" && (index === 0 || /\s/.test(text[index - 1] ?? ""))) {
+      const lineEnd = text.indexOf("\n", index);
+      index = lineEnd === -1 ? text.length : lineEnd;
+    } else if (char === open) {
+      stack.push(index);
+    } else if (char === close) {
+      stack.pop();
+    }
+  }
+  return stack[0];
+}
+
+/** Whether a quote at `index` starts a quoted scalar (an apostrophe inside plain text does not). */
+function opensScalar(text: string, index: number): boolean {
+  const before = text.slice(text.lastIndexOf("\n", index - 1) + 1, index).trimEnd();
+  return before === "" || /[[{,:-]$/.test(before);
+}
