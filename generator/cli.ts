@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { watchAndGenerate } from "./cli-watch.js";
+import { type CatalogSide, diffCatalogs, formatDiff } from "./diff.js";
+import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "./diff-source.js";
 import { explain } from "./explain.js";
 import { exportJson } from "./export.js";
-import { DEFAULT_OUT, DEFAULT_SCHEMA, generate, validate } from "./generate.js";
+import { DEFAULT_OUT, DEFAULT_SCHEMA, generateConcurrently, validate } from "./generate.js";
 import { CatalogError, formatProblem, formatProblemForGithub } from "./problems.js";
 import { OutputFolderError } from "./write.js";
 
@@ -98,11 +100,18 @@ export async function run(argv: readonly string[]): Promise<number> {
         noArguments(command, rest);
         if (values.check && values.watch) throw new UsageError("--check and --watch do not go together");
         if (values.watch) return await watchAndGenerate(values.schema ?? DEFAULT_SCHEMA, values.out ?? DEFAULT_OUT);
-        return runGenerate(values.schema ?? DEFAULT_SCHEMA, values.out ?? DEFAULT_OUT, values.check ?? false, format);
+        return await runGenerate(
+          values.schema ?? DEFAULT_SCHEMA,
+          values.out ?? DEFAULT_OUT,
+          values.check ?? false,
+          format,
+        );
       case "validate":
         return runValidate(rest, values);
       case "explain":
         return runExplain(rest, values);
+      case "diff":
+        return runDiff(rest, values, format);
       case "export":
         noArguments(command, rest);
         if (format !== "json") throw new UsageError("export needs --format json");
@@ -176,6 +185,38 @@ function runExplain(rest: readonly string[], values: Values): number {
   return explanation.known ? EXIT.ok : EXIT.problem;
 }
 
+/** Exits 1 when anything breaks; an invalid catalog or a missing ref is a usage error (2) here. */
+function runDiff(files: readonly string[], values: Values, format: Format): number {
+  let sides: [CatalogSide, CatalogSide];
+  try {
+    if (values.against !== undefined) {
+      if (files.length > 1) throw new UsageError("diff --against takes one catalog file at most");
+      const file = files[0] ?? values.schema ?? DEFAULT_SCHEMA;
+      sides = [readCatalogAtRef(values.against, file), readCatalogSide(file)];
+    } else {
+      const [oldFile, newFile, ...extra] = files;
+      if (oldFile === undefined || newFile === undefined || extra.length > 0) {
+        throw new UsageError("diff takes two catalog files, OLD NEW, or --against REF [FILE]");
+      }
+      sides = [readCatalogSide(oldFile), readCatalogSide(newFile)];
+    }
+  } catch (error) {
+    if (error instanceof DiffSourceError) {
+      process.stderr.write(`errcat: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CatalogError) {
+      const lines = error.problems.map(format === "github" ? formatProblemForGithub : formatProblem);
+      process.stderr.write(`${lines.join("\n")}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const findings = diffCatalogs(...sides);
+  process.stdout.write(formatDiff(findings, format));
+  return findings.some((finding) => finding.severity === "breaking") ? EXIT.problem : EXIT.ok;
+}
+
 function runExport(values: Values): number {
   const json = exportJson(validate(values.schema ?? DEFAULT_SCHEMA));
   if (values.out === undefined) process.stdout.write(json);
@@ -183,8 +224,8 @@ function runExport(values: Values): number {
   return EXIT.ok;
 }
 
-function runGenerate(schema: string, out: string, check: boolean, format: Format): number {
-  const result = generate({ schema, out, check });
+async function runGenerate(schema: string, out: string, check: boolean, format: Format): Promise<number> {
+  const result = await generateConcurrently({ schema, out, check });
   if (result.mode === "write") {
     process.stdout.write(
       `${out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed\n`,

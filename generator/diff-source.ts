@@ -91,11 +91,11 @@ function copyIncludes(root: string, commit: string, temp: string, path: string):
     const fixed = prefix === -1 ? glob : glob.split("/").slice(0, prefix).join("/");
     const folder = posix.normalize(posix.join(posix.dirname(path), fixed));
     if (folder === ".." || folder.startsWith("../")) continue; // outside the repository: matches nothing
-    const listed = git(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", folder], 1 << 26);
-    for (const entry of listed.stdout
-      .toString("utf8")
-      .split("\0")
-      .filter((name) => name !== "")) {
+    const args = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", folder];
+    const listed = git(root, args, 1 << 26)
+      .stdout.toString("utf8")
+      .split("\0");
+    for (const entry of listed.filter((name) => name !== "")) {
       const target = join(temp, ...entry.split("/"));
       if (existsSync(target)) continue;
       mkdirSync(dirname(target), { recursive: true });
@@ -152,7 +152,7 @@ function git(cwd: string, args: readonly string[], maxBuffer = 1 << 20): { ok: b
   const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT" && !existsSync(cwd)) throw new DiffSourceError(`${cwd} does not exist`);
   if (code === "ENOENT") throw new DiffSourceError("git was not found on the PATH; diff --against needs it");
-  if (code === "ENOBUFS") throw new DiffSourceError(`git ${args[0]} printed more than ${maxBuffer} bytes`);
+  if (code === "ENOBUFS") throw new DiffSourceError(`git ${args.join(" ")} printed more than ${maxBuffer} bytes`);
   if (result.error) throw result.error;
   return { ok: result.status === 0, stdout: result.stdout };
 }

@@ -103,6 +103,39 @@ describe("the command line", () => {
   });
 });
 
+describe("errcat diff", () => {
+  const catalogs = () => {
+    const dir = tempDir();
+    const before = writeCatalog(dir, minimalCatalog(), "before.yaml");
+    return { dir, before };
+  };
+
+  it("exits 1 on a breaking change and names the rule and the bump", () => {
+    const { dir, before } = catalogs();
+    const after = writeCatalog(dir, minimalCatalog().replace("retryable: true", "retryable: false"), "after.yaml");
+    const result = cli(["diff", before, after]);
+    expect(result.stdout).toMatch(/after\.yaml:\d+:\d+: BREAKING RETRYABLE_CHANGED common code 4400/);
+    expect(result.stdout).toMatch(/a major version bump/);
+    expect(result.code).toBe(1);
+  });
+
+  it("exits 0 on a safe change, with JSON on request", () => {
+    const { dir, before } = catalogs();
+    const after = writeCatalog(dir, minimalCatalog().replace("Too many requests.", "Slow down."), "after.yaml");
+    const result = cli(["diff", before, after, "--format", "json"]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ bump: "patch", breaking: 0 });
+    expect(result.code).toBe(0);
+  });
+
+  it("exits 2 for an invalid catalog, a missing ref or a wrong call", () => {
+    const { dir, before } = catalogs();
+    const broken = writeCatalog(dir, "format: 2\n", "broken.yaml");
+    expect(cli(["diff", before, broken]).code).toBe(2);
+    expect(cli(["diff", "--against", "no-such-ref-anywhere"]).code).toBe(2);
+    expect(cli(["diff", before]).code).toBe(2);
+  });
+});
+
 describe("the CI workflow", () => {
   it("parses and runs the same commands as .ci/run", () => {
     const workflow = parse(readFileSync(join(ROOT, ".github/workflows/ci.yml"), "utf8")) as {

@@ -1,11 +1,29 @@
-import { CodeBlockWriter } from "ts-morph";
+import { createRequire } from "node:module";
+import type { CodeBlockWriter } from "ts-morph";
 import type { CodeValue } from "../catalog.js";
 import type { CatalogModel, Deprecation, Localized } from "../model.js";
 import { commentText, jsdocLines, tsString } from "./escape.js";
 
+let Writer: typeof CodeBlockWriter | undefined;
+
+/**
+ * Loads ts-morph, on first use: it takes a few hundred milliseconds, which the CLI spends while a
+ * worker parses the catalog.
+ */
+export function loadCodeWriter(): typeof CodeBlockWriter {
+  Writer ??= (createRequire(import.meta.url)("ts-morph") as { CodeBlockWriter: typeof CodeBlockWriter })
+    .CodeBlockWriter;
+  return Writer;
+}
+
 /** A ts-morph code writer set to the house style: two spaces, `\n`, double quotes. */
 export function createWriter(model: CatalogModel): CodeBlockWriter {
-  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false, useTabs: false });
+  const writer = new (loadCodeWriter())({
+    indentNumberOfSpaces: 2,
+    newLine: "\n",
+    useSingleQuote: false,
+    useTabs: false,
+  });
   writer.writeLine(`// ${generatedNotice(model)}`);
   return writer;
 }
