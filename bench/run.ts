@@ -1,0 +1,235 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, release, tmpdir, totalmem } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { globSync } from "tinyglobby";
+import { parse } from "yaml";
+import { moduleNames } from "../generator/names.js";
+import { measureBundles } from "./bundle.js";
+import { syntheticCatalog } from "./catalog.js";
+import { expectOk, hasGnuTime, median, peak, runNode, type Sample } from "./proc.js";
+import { type Column, renderTable, type Timing } from "./report.js";
+import { measureRuntime } from "./runtime.js";
+import { timeTsc, writeBaseline, writeTsProject } from "./tsc.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const BIN = join(ROOT, "dist/bin.js");
+const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
+const RESULTS = join(ROOT, "bench/results.md");
+/** Catalog sizes in module codes, with how many timed runs each gets (the total stays in minutes). */
+const SIZES = [
+  { codes: 1_000, runs: 7 },
+  { codes: 10_000, runs: 7 },
+  { codes: 30_000, runs: 5 },
+] as const;
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/** Helpers the child processes need, compiled from TS into the scratch folder. */
+async function compileHelpers(scratch: string): Promise<{ preload: string; floor: string }> {
+  const out = (name: string) => join(scratch, `${name}.mjs`);
+  for (const name of ["rss-preload", "floor"]) {
+    await build({
+      entryPoints: [join(ROOT, "bench", `${name}.ts`)],
+      outfile: out(name),
+      format: "esm",
+      platform: "node",
+      logLevel: "error",
+    });
+  }
+  return { preload: pathToFileURL(out("rss-preload")).href, floor: out("floor") };
+}
+
+/** Every file under `dir` with its size, as the floor's plan of what to write. */
+function outputPlan(dir: string): [string, number][] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((file): [string, number] => [file, statSync(join(dir, file)).size])
+    .filter(([file]) => statSync(join(dir, file)).isFile());
+}
+
+const summary = (samples: readonly Sample[]): Timing => ({
+  ms: median(samples.map((sample) => sample.ms)),
+  rssMB: peak(samples.map((sample) => sample.rssMB)),
+});
+
+/**
+ * Times the floor, `errcat generate` into an empty folder and `generate --check` on the tree it
+ * just wrote, interleaved run by run so drift in the machine's speed hits all three alike.
+ */
+function timeCatalog(
+  helpers: { preload: string; floor: string },
+  catalog: string,
+  inputs: readonly string[],
+  dir: string,
+  runs: number,
+) {
+  const out = join(dir, "out");
+  const floorOut = join(dir, "floor-out");
+  const plan = join(dir, "plan.json");
+  const yamlModule = createRequire(join(ROOT, "package.json")).resolve("yaml");
+  const generate = ["generate", "--schema", catalog, "--out", out];
+  // An untimed run warms the OS file cache and tells the floor which files and sizes to write.
+  expectOk(runNode(helpers.preload, [BIN, ...generate], dir), "errcat generate");
+  const files = outputPlan(out);
+  writeFileSync(plan, JSON.stringify(files));
+  const floor: Sample[] = [];
+  const cold: Sample[] = [];
+  const checked: Sample[] = [];
+  for (let run = 1; run <= runs; run++) {
+    log(`${basename(dir)}: run ${run}/${runs}`);
+    rmSync(out, { recursive: true, force: true });
+    rmSync(floorOut, { recursive: true, force: true });
+    floor.push(
+      expectOk(runNode(helpers.preload, [helpers.floor, yamlModule, plan, floorOut, ...inputs], dir), "floor"),
+    );
+    cold.push(expectOk(runNode(helpers.preload, [BIN, ...generate], dir), "errcat generate"));
+    checked.push(expectOk(runNode(helpers.preload, [BIN, ...generate, "--check"], dir), "errcat generate --check"));
+  }
+  return {
+    out,
+    outFiles: files.length,
+    outBytes: files.reduce((sum, [, size]) => sum + size, 0),
+    floor: summary(floor),
+    generate: summary(cold),
+    check: summary(checked),
+  };
+}
+
+/** tsc on the generated output beside tsc on as many bare classes. */
+function timeTscPair(dir: string, codes: number, runs: number, scratch: string) {
+  log(`${basename(dir)}: tsc`);
+  writeTsProject(dir, ["out/**/*.ts"]);
+  const baselineDir = join(dir, "tsc-baseline");
+  writeBaseline(baselineDir, codes);
+  return { generated: timeTsc(TSC, dir, runs, scratch), baseline: timeTsc(TSC, baselineDir, runs, scratch) };
+}
+
+async function syntheticColumns(helpers: { preload: string; floor: string }, work: string): Promise<Column[]> {
+  const columns: Column[] = [];
+  for (const size of SIZES) {
+    const dir = join(work, `codes-${size.codes}`);
+    mkdirSync(dir, { recursive: true });
+    const synthetic = syntheticCatalog(size.codes);
+    const catalog = join(dir, "catalog.yaml");
+    writeFileSync(catalog, synthetic.yaml);
+    const large = size.codes === 30_000;
+    const timed = timeCatalog(helpers, catalog, [catalog], dir, size.runs);
+    const tsc = large ? timeTscPair(dir, size.codes + 16, size.runs, work) : undefined;
+    log(`${basename(dir)}: runtime and bundles`);
+    const [first, ...others] = synthetic.modules.map((module) => ({
+      ...module,
+      enumName: moduleNames(module.id).enumName,
+    }));
+    if (!first) throw new Error("the synthetic catalog has no modules");
+    const runtime = await measureRuntime(timed.out, work, { id: first.id, code: first.codes[0] ?? 0 });
+    const bundles = await measureBundles(dir, timed.out, first, others);
+    columns.push({
+      label: `${size.codes.toLocaleString("en-US")} codes`,
+      large,
+      codes: size.codes + 16,
+      yamlBytes: Buffer.byteLength(synthetic.yaml),
+      runs: size.runs,
+      ...timed,
+      ...(tsc ? { tsc } : {}),
+      runtime,
+      bundles,
+    });
+    // The next size's output is independent; drop this one so the temp folder stays small.
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return columns;
+}
+
+/** The catalog and the files its `include` globs match, found as errcat finds them. */
+function catalogInputs(catalog: string): string[] {
+  const doc = parse(readFileSync(catalog, "utf8")) as { include?: unknown } | null;
+  const patterns = Array.isArray(doc?.include) ? doc.include.filter((item) => typeof item === "string") : [];
+  const found = patterns.flatMap((pattern) =>
+    globSync(pattern, { cwd: dirname(catalog), onlyFiles: true, expandDirectories: false }).sort(),
+  );
+  return [catalog, ...new Set(found.map((match) => join(dirname(catalog), match)))];
+}
+
+/** How many codes the catalog holds, includes too, as `errcat validate` counts them. */
+function countCodes(helpers: { preload: string }, catalog: string, work: string): number {
+  const result = expectOk(runNode(helpers.preload, [BIN, "validate", catalog], work), "errcat validate");
+  const match = /\((\d+) common codes?, \d+ modules?, (\d+) module codes?/.exec(result.stdout);
+  if (!match) throw new Error(`cannot read the code count from: ${result.stdout}`);
+  return Number(match[1]) + Number(match[2]);
+}
+
+/** A real catalog: generate, check, floor and tsc only; the targets apply to it as to 30,000 codes. */
+function fileColumn(helpers: { preload: string; floor: string }, work: string, file: string): Column {
+  // npm runs scripts from the package root; a relative path means the folder the user typed it in.
+  const catalog = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const inputs = catalogInputs(catalog);
+  const codes = countCodes(helpers, catalog, work);
+  const runs = codes > 10_000 ? 3 : 5;
+  const dir = join(work, "catalog");
+  mkdirSync(dir, { recursive: true });
+  const timed = timeCatalog(helpers, catalog, inputs, dir, runs);
+  return {
+    label: file,
+    large: true,
+    codes,
+    yamlBytes: inputs.reduce((sum, input) => sum + statSync(input).size, 0),
+    yamlFiles: inputs.length,
+    runs,
+    ...timed,
+    tsc: timeTscPair(dir, codes, runs, work),
+  };
+}
+
+function machine(): string[] {
+  const cpu = cpus();
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout?.trim();
+  return [
+    `- Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${process.platform} ${release()}`,
+    `- Node ${process.version}; errcat ${commit ? `at ${commit}` : "(no git)"}; ${new Date().toISOString().slice(0, 10)}`,
+    `- Times are medians of the runs, each a fresh process (wall time from spawn to exit); peak RSS is the worst run${hasGnuTime() ? "" : " (tsc RSS needs GNU time: n/a here)"}.`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.length > 1 || args.some((arg) => arg.startsWith("-"))) {
+    throw new Error("usage: npm run bench [-- path/to/catalog.yaml]");
+  }
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), "errcat-bench-"));
+  const cleanup = () => rmSync(work, { recursive: true, force: true });
+  process.once("SIGINT", () => {
+    cleanup();
+    process.exit(130);
+  });
+  let columns: Column[];
+  try {
+    const helpers = await compileHelpers(work);
+    columns = args[0] === undefined ? await syntheticColumns(helpers, work) : [fileColumn(helpers, work, args[0])];
+  } finally {
+    cleanup();
+  }
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  const text = [
+    `# errcat benchmark${args[0] === undefined ? "" : `: ${args[0]}`}`,
+    "",
+    ...machine(),
+    `- Reproduce: \`npm ci && npm run bench\` (this run took ${minutes} min); a real catalog: \`npm run bench -- path/to/catalog.yaml\`.`,
+    ...(args[0] === undefined
+      ? [
+          "- Synthetic catalogs are seeded (same bytes every run): 300 modules, a third of descriptions in Chinese, plus the default catalog's 16 common codes.",
+        ]
+      : []),
+    "",
+    renderTable(columns),
+    "",
+  ].join("\n");
+  process.stdout.write(text);
+  writeFileSync(RESULTS, text);
+}
+
+await main();
