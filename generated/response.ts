@@ -2,7 +2,24 @@
 
 import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";
 import { SUCCESS_CODE } from "./common.js";
-import { InvalidParameterError, AuthenticationFailedError, RequestExpiredError, AccessDeniedError, QuotaExceededError, ReplayAttackError, ProtocolNotSupportedError, ResourceNotFoundError, ResourceOperationFailedError, ResourcePurchaseFailedError, InsufficientBalanceError, PartialSuccessError, IdentityVerificationFailedError, InternalErrorError, VersionNotSupportedError, ApiUnavailableError } from "./errors.js";
+import {
+  InvalidParameterError,
+  AuthenticationFailedError,
+  RequestExpiredError,
+  AccessDeniedError,
+  QuotaExceededError,
+  ReplayAttackError,
+  ProtocolNotSupportedError,
+  ResourceNotFoundError,
+  ResourceOperationFailedError,
+  ResourcePurchaseFailedError,
+  InsufficientBalanceError,
+  PartialSuccessError,
+  IdentityVerificationFailedError,
+  InternalErrorError,
+  VersionNotSupportedError,
+  ApiUnavailableError,
+} from "./errors.js";
 import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";
 import type { ModuleError, ModuleName } from "./types.js";
 
@@ -38,7 +55,24 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   { name: "parenthesized", regex: /^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d },
 ];
 
-const ERROR_CLASSES: readonly ErrorClass[] = [InvalidParameterError, AuthenticationFailedError, RequestExpiredError, AccessDeniedError, QuotaExceededError, ReplayAttackError, ProtocolNotSupportedError, ResourceNotFoundError, ResourceOperationFailedError, ResourcePurchaseFailedError, InsufficientBalanceError, PartialSuccessError, IdentityVerificationFailedError, InternalErrorError, VersionNotSupportedError, ApiUnavailableError];
+const ERROR_CLASSES: readonly ErrorClass[] = [
+  InvalidParameterError,
+  AuthenticationFailedError,
+  RequestExpiredError,
+  AccessDeniedError,
+  QuotaExceededError,
+  ReplayAttackError,
+  ProtocolNotSupportedError,
+  ResourceNotFoundError,
+  ResourceOperationFailedError,
+  ResourcePurchaseFailedError,
+  InsufficientBalanceError,
+  PartialSuccessError,
+  IdentityVerificationFailedError,
+  InternalErrorError,
+  VersionNotSupportedError,
+  ApiUnavailableError,
+];
 
 let classByCode: ReadonlyMap<number, ErrorClass> | undefined;
 const unknownCodeListeners = new Set<UnknownCodeListener>();

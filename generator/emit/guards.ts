@@ -1,6 +1,6 @@
 import type { CatalogModel } from "../model.js";
 import { tsString } from "./escape.js";
-import { codeLiteral, createWriter, deprecatedTags, finish, mainText, writeJsdoc } from "./writer.js";
+import { codeLiteral, createWriter, deprecatedTags, finish, importLine, mainText, writeJsdoc } from "./writer.js";
 
 /**
  * `guards.ts`: the brand and one guard per class. Guards check the brand and the code, never
@@ -12,7 +12,7 @@ export function emitGuards(model: CatalogModel): string {
   const classNames = model.common.map((entry) => entry.className);
   writer.blankLine();
   writer.writeLine(`import type { ApiError, MalformedResponseError, UnknownApiError } from "./api-error.js";`);
-  if (classNames.length > 0) writer.writeLine(`import type { ${classNames.join(", ")} } from "./errors.js";`);
+  if (classNames.length > 0) writer.writeLine(importLine(classNames, "./errors.js", true));
   writer.blankLine();
   writer.write(`/** The property that marks this catalog's errors; \`Symbol.for\` makes it the same in every copy. */
 export const API_ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for("errcat.ApiError");

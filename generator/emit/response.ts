@@ -1,7 +1,7 @@
 import type { CatalogModel } from "../model.js";
 import { MESSAGE_SCAN_LIMIT, PATTERN_FLAGS } from "../patterns.js";
 import { commentText, regexLiteral, tsString } from "./escape.js";
-import { codeType, createWriter, finish } from "./writer.js";
+import { arrayLiteral, codeType, createWriter, finish, importLine } from "./writer.js";
 
 /** `response.ts`: from a response body to the error it reports, and module codes out of messages. */
 export function emitResponse(model: CatalogModel): string {
@@ -18,7 +18,7 @@ export function emitResponse(model: CatalogModel): string {
     `import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`,
   );
   if (!absent) writer.writeLine(`import { SUCCESS_CODE } from "./common.js";`);
-  if (classNames.length > 0) writer.writeLine(`import { ${classNames.join(", ")} } from "./errors.js";`);
+  if (classNames.length > 0) writer.writeLine(importLine(classNames, "./errors.js"));
   writer.writeLine(`import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";`);
   writer.writeLine(`import type { ModuleError, ModuleName } from "./types.js";`);
   writer.blankLine();
@@ -59,7 +59,7 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   });
   writer.write(`];
 
-const ERROR_CLASSES: readonly ErrorClass[] = [${classNames.join(", ")}];
+const ERROR_CLASSES: readonly ErrorClass[] = ${arrayLiteral(classNames)};
 
 let classByCode: ReadonlyMap<${type}, ErrorClass> | undefined;
 const unknownCodeListeners = new Set<UnknownCodeListener>();

@@ -128,3 +128,18 @@ export function writeEnum(
   writeJsdoc(writer, doc);
   writer.writeLine(`export type ${name} = (typeof ${name})[keyof typeof ${name}];`);
 }
+
+/** An import of several names, one line when it fits in 120 columns, one name a line otherwise. */
+export function importLine(names: readonly string[], from: string, typeOnly = false): string {
+  const keyword = typeOnly ? "import type" : "import";
+  const line = `${keyword} { ${names.join(", ")} } from ${tsString(from)};`;
+  return line.length <= 120
+    ? line
+    : `${keyword} {\n${names.map((name) => `  ${name},\n`).join("")}} from ${tsString(from)};`;
+}
+
+/** A list of names as an array literal, wrapped one a line when long: `[A, B]`. */
+export function arrayLiteral(names: readonly string[], indent = ""): string {
+  const line = `[${names.join(", ")}]`;
+  return line.length <= 100 ? line : `[\n${names.map((name) => `${indent}  ${name},\n`).join("")}${indent}]`;
+}

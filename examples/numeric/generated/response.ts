@@ -2,7 +2,13 @@
 
 import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";
 import { SUCCESS_CODE } from "./common.js";
-import { BadRequestError, UnauthorizedError, ThrottledError, ServerErrorError, LegacyMaintenanceError } from "./errors.js";
+import {
+  BadRequestError,
+  UnauthorizedError,
+  ThrottledError,
+  ServerErrorError,
+  LegacyMaintenanceError,
+} from "./errors.js";
 import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";
 import type { ModuleError, ModuleName } from "./types.js";
 
