@@ -55,26 +55,25 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   { name: "parenthesized", regex: /^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d },
 ];
 
-const ERROR_CLASSES: readonly ErrorClass[] = [
-  InvalidParameterError,
-  AuthenticationFailedError,
-  RequestExpiredError,
-  AccessDeniedError,
-  QuotaExceededError,
-  ReplayAttackError,
-  ProtocolNotSupportedError,
-  ResourceNotFoundError,
-  ResourceOperationFailedError,
-  ResourcePurchaseFailedError,
-  InsufficientBalanceError,
-  PartialSuccessError,
-  IdentityVerificationFailedError,
-  InternalErrorError,
-  VersionNotSupportedError,
-  ApiUnavailableError,
-];
-
-let classByCode: ReadonlyMap<number, ErrorClass> | undefined;
+/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
+const ERROR_CLASSES: Readonly<Record<number, ErrorClass>> = {
+  4000: InvalidParameterError,
+  4100: AuthenticationFailedError,
+  4200: RequestExpiredError,
+  4300: AccessDeniedError,
+  4400: QuotaExceededError,
+  4500: ReplayAttackError,
+  4600: ProtocolNotSupportedError,
+  5000: ResourceNotFoundError,
+  5100: ResourceOperationFailedError,
+  5200: ResourcePurchaseFailedError,
+  5300: InsufficientBalanceError,
+  5400: PartialSuccessError,
+  5500: IdentityVerificationFailedError,
+  6000: InternalErrorError,
+  6100: VersionNotSupportedError,
+  6200: ApiUnavailableError,
+};
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -150,8 +149,7 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
 }
 
 function errorClass(code: number): ErrorClass | undefined {
-  classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
-  return classByCode.get(code);
+  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
 }
 
 function findModuleError(message: string, module: ModuleName | undefined): ModuleError | undefined {

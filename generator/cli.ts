@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { watchAndGenerate } from "./cli-watch.js";
-import { type CatalogSide, diffCatalogs, formatDiff } from "./diff.js";
+import { type CatalogSide, diffCatalogs } from "./diff.js";
+import { formatDiff } from "./diff-format.js";
 import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "./diff-source.js";
 import { explain } from "./explain.js";
 import { exportJson } from "./export.js";
@@ -139,7 +140,9 @@ function noArguments(command: string, rest: readonly string[]): void {
 
 function reportError(error: unknown, format: Format): number {
   if (error instanceof CatalogError) {
-    const lines = error.problems.map(format === "github" ? formatProblemForGithub : formatProblem);
+    const lines = error.problems.map((problem) =>
+      format === "github" ? formatProblemForGithub(problem) : formatProblem(problem),
+    );
     process.stderr.write(`${lines.join("\n")}\n`);
     if (format !== "github") {
       const count = error.problems.length;
@@ -206,7 +209,9 @@ function runDiff(files: readonly string[], values: Values, format: Format): numb
       return EXIT.usage;
     }
     if (error instanceof CatalogError) {
-      const lines = error.problems.map(format === "github" ? formatProblemForGithub : formatProblem);
+      const lines = error.problems.map((problem) =>
+        format === "github" ? formatProblemForGithub(problem) : formatProblem(problem),
+      );
       process.stderr.write(`${lines.join("\n")}\n`);
       return EXIT.usage;
     }

@@ -54,7 +54,7 @@ export function explain(model: CatalogModel, input: string, options: ExplainOpti
 }
 
 function asCode(kind: "number" | "string", input: string): CodeValue | undefined {
-  if (kind === "string") return /^[\x21-\x7e]+$/.test(input) ? input : undefined;
+  if (kind === "string") return input.trim() === "" ? undefined : input;
   return /^-?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input)) ? Number(input) : undefined;
 }
 

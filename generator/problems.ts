@@ -42,13 +42,13 @@ export function formatProblem(problem: Problem): string {
  * A GitHub Actions workflow command, so the problem shows on the pull request's diff.
  * Property values and the message are escaped as the runner expects.
  */
-export function formatProblemForGithub(problem: Problem): string {
+export function formatProblemForGithub(problem: Problem, level: "error" | "warning" | "notice" = "error"): string {
   const { file, line, col } = problem.location;
   const property = (value: string) =>
     value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
   const data = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const at = problem.location.pointer === "" ? "" : ` (at ${problem.location.pointer})`;
-  return `::error file=${property(file)},line=${line},col=${col}::${data(problem.message + at)}`;
+  return `::${level} file=${property(file)},line=${line},col=${col}::${data(problem.message + at)}`;
 }
 
 function sortProblems(problems: readonly Problem[]): Problem[] {

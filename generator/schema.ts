@@ -98,7 +98,7 @@ function patternMessage(error: ErrorObject): string {
   if (/\/patterns\/\d+\/name$/.test(path)) return `${value} is not a lowerCamelCase pattern name`;
   if (/\/(envelope\/\w+|absent)$/.test(path)) return `${value} is not a dotted path such as Response.Error.Code`;
   if (/(\/code|\/success|\/reserved\/\d+|\/replacedBy)$/.test(path)) {
-    return `${value} is not a code: a string code is printable ASCII without spaces`;
+    return `${value} is not a code: a string code has no control characters and no leading or trailing spaces`;
   }
   if (/(\/locales\/\d+|\/defaultLocale)$/.test(path)) return `${value} is not a locale such as en, zh or pt-BR`;
   return `${value} must match ${String((error.params as { pattern: string }).pattern)}`;

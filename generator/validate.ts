@@ -89,7 +89,7 @@ function checkCommon(model: CatalogModel, reporter: Reporter): void {
         `duplicate code ${show(entry.code)}: ${first.name} at ${reporter.at(first.origin)} has it already`,
       );
     } else {
-      codes.set(entry.code, entry);
+      codes.set(entry.code, { name: entry.name, origin: { ...entry.origin, pointer: `${entry.origin.pointer}/code` } });
     }
     const sameName = entry.name === "" ? undefined : names.get(entry.name);
     if (sameName && !first) {
@@ -138,7 +138,7 @@ function checkModule(model: CatalogModel, module: ModuleModel, reporter: Reporte
         `duplicate code ${show(entry.code)} in module ${module.id}: ${first.name} at ${reporter.at(first.origin, entry.origin)} has it already`,
       );
     } else {
-      codes.set(entry.code, entry);
+      codes.set(entry.code, { name: entry.name, origin: { ...entry.origin, pointer: `${entry.origin.pointer}/code` } });
     }
     const sameName = entry.name === "" ? undefined : names.get(entry.name);
     if (sameName && !first) {

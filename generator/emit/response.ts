@@ -1,7 +1,7 @@
 import type { CatalogModel } from "../model.js";
 import { MESSAGE_SCAN_LIMIT, PATTERN_FLAGS } from "../patterns.js";
 import { commentText, regexLiteral, tsString } from "./escape.js";
-import { arrayLiteral, codeType, createWriter, finish, importLine } from "./writer.js";
+import { codeKey, codeType, createWriter, finish, importLine } from "./writer.js";
 
 /** `response.ts`: from a response body to the error it reports, and module codes out of messages. */
 export function emitResponse(model: CatalogModel): string {
@@ -59,9 +59,9 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   });
   writer.write(`];
 
-const ERROR_CLASSES: readonly ErrorClass[] = ${arrayLiteral(classNames)};
-
-let classByCode: ReadonlyMap<${type}, ErrorClass> | undefined;
+/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
+const ERROR_CLASSES: Readonly<Record<${type}, ErrorClass>> = {
+${model.common.map((entry) => `  ${codeKey(entry.code)}: ${entry.className},\n`).join("")}};
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -163,10 +163,8 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
     writer.write(`
 /** The class of a code: its own, or that of its longest dotted prefix that is a common code. */
 function errorClass(code: string): ErrorClass | undefined {
-  classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
   for (let prefix = code; ; prefix = prefix.slice(0, prefix.lastIndexOf("."))) {
-    const known = classByCode.get(prefix);
-    if (known) return known;
+    if (Object.hasOwn(ERROR_CLASSES, prefix)) return ERROR_CLASSES[prefix];
     if (!prefix.includes(".")) return undefined;
   }
 }
@@ -189,8 +187,7 @@ function codeModuleError(
   } else {
     writer.write(`
 function errorClass(code: ${type}): ErrorClass | undefined {
-  classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
-  return classByCode.get(code);
+  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
 }
 
 function findModuleError(message: string, module: ModuleName | undefined): ModuleError | undefined {

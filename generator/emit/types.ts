@@ -10,8 +10,6 @@ export function emitTypes(model: CatalogModel): string {
   /** The texts in the catalog's other locales; \`describe\` falls back to the default locale. */
   readonly translations?: Readonly<Partial<Record<Locale, { ${fields} }>>>;`;
   writer.blankLine();
-  writer.writeLine(`import type { CommonErrorCode } from "./common.js";`);
-  writer.blankLine();
   writer.write(`/** Whose mistake an error is: the caller's (\`client\`) or the service's (\`server\`). */
 export type Fault = "client" | "server";
 
@@ -32,8 +30,11 @@ export interface Deprecation {
 
 /** What the catalog says about one common error code. */
 export interface CommonErrorInfo {
-  /** The value of the response's code field. */
-  readonly code: CommonErrorCode;
+  /**
+   * The value of the response's code field, one of {@link CommonErrorCode}; typed as a plain
+   * ${codeType(model)} so that tables of thousands of codes stay within the compiler's limits.
+   */
+  readonly code: ${codeType(model)};
   /** The identifier: the member of \`CommonErrorCode\`, and the class name without \`Error\`. */
   readonly name: string;
   /** The error type, a short title. */

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { CodeBlockWriter } from "ts-morph";
 import type { CodeValue } from "../catalog.js";
 import type { CatalogModel, Deprecation, Localized } from "../model.js";
-import { commentText, jsdocLines, tsString } from "./escape.js";
+import { commentText, jsdocLines, tsPropertyKey, tsString } from "./escape.js";
 
 let Writer: typeof CodeBlockWriter | undefined;
 
@@ -138,8 +138,11 @@ export function importLine(names: readonly string[], from: string, typeOnly = fa
     : `${keyword} {\n${names.map((name) => `  ${name},\n`).join("")}} from ${tsString(from)};`;
 }
 
-/** A list of names as an array literal, wrapped one a line when long: `[A, B]`. */
-export function arrayLiteral(names: readonly string[], indent = ""): string {
-  const line = `[${names.join(", ")}]`;
-  return line.length <= 100 ? line : `[\n${names.map((name) => `${indent}  ${name},\n`).join("")}${indent}]`;
+/**
+ * A code as an object literal key: `4400`, `"-1"`, `"InvalidParameter.Foo"`. `__proto__` is written
+ * as a computed key, which defines a property where the plain key would set the prototype.
+ */
+export function codeKey(code: CodeValue): string {
+  if (typeof code === "number") return code < 0 ? tsString(String(code)) : String(code);
+  return code === "__proto__" ? `[${tsString(code)}]` : tsPropertyKey(code);
 }

@@ -43,15 +43,14 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   { name: "parenthesized", regex: /^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d },
 ];
 
-const ERROR_CLASSES: readonly ErrorClass[] = [
-  AuthFailureError,
-  AuthFailureSignatureExpireError,
-  InternalErrorError,
-  InvalidParameterError,
-  RequestLimitExceededError,
-];
-
-let classByCode: ReadonlyMap<string, ErrorClass> | undefined;
+/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
+const ERROR_CLASSES: Readonly<Record<string, ErrorClass>> = {
+  AuthFailure: AuthFailureError,
+  "AuthFailure.SignatureExpire": AuthFailureSignatureExpireError,
+  InternalError: InternalErrorError,
+  InvalidParameter: InvalidParameterError,
+  RequestLimitExceeded: RequestLimitExceededError,
+};
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -132,10 +131,8 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
 
 /** The class of a code: its own, or that of its longest dotted prefix that is a common code. */
 function errorClass(code: string): ErrorClass | undefined {
-  classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
   for (let prefix = code; ; prefix = prefix.slice(0, prefix.lastIndexOf("."))) {
-    const known = classByCode.get(prefix);
-    if (known) return known;
+    if (Object.hasOwn(ERROR_CLASSES, prefix)) return ERROR_CLASSES[prefix];
     if (!prefix.includes(".")) return undefined;
   }
 }

@@ -38,9 +38,13 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   { name: "parenthesized", regex: /^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d },
 ];
 
-const ERROR_CLASSES: readonly ErrorClass[] = [SystemBusyError, InvalidCredentialError, InvalidOpenIdError, DailyLimitReachedError];
-
-let classByCode: ReadonlyMap<number, ErrorClass> | undefined;
+/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
+const ERROR_CLASSES: Readonly<Record<number, ErrorClass>> = {
+  "-1": SystemBusyError,
+  40001: InvalidCredentialError,
+  40003: InvalidOpenIdError,
+  45009: DailyLimitReachedError,
+};
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -116,8 +120,7 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
 }
 
 function errorClass(code: number): ErrorClass | undefined {
-  classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
-  return classByCode.get(code);
+  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
 }
 
 function findModuleError(message: string, module: ModuleName | undefined): ModuleError | undefined {

@@ -44,9 +44,14 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
   { name: "parenthesized", regex: /^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d },
 ];
 
-const ERROR_CLASSES: readonly ErrorClass[] = [BadRequestError, UnauthorizedError, ThrottledError, ServerErrorError, LegacyMaintenanceError];
-
-let classByCode: ReadonlyMap<number, ErrorClass> | undefined;
+/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
+const ERROR_CLASSES: Readonly<Record<number, ErrorClass>> = {
+  1000: BadRequestError,
+  1001: UnauthorizedError,
+  1029: ThrottledError,
+  1500: ServerErrorError,
+  1503: LegacyMaintenanceError,
+};
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -122,8 +127,7 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
 }
 
 function errorClass(code: number): ErrorClass | undefined {
-  classByCode ??= new Map(ERROR_CLASSES.map((known) => [known.code, known]));
-  return classByCode.get(code);
+  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
 }
 
 function findModuleError(message: string, module: ModuleName | undefined): ModuleError | undefined {
