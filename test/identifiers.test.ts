@@ -1,0 +1,190 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CatalogError, render, validate } from "../generator/index.js";
+import { cleanup, ROOT, tempDir, writeCatalog } from "./helpers.js";
+
+afterAll(cleanup);
+
+// Names that are globals, Object.prototype members or errcat's own words either compile and work,
+// or are refused with a located message. Each case below says which.
+const numeric = `format: 1
+success: 0
+common:
+${["Error", "Object", "Symbol", "Promise", "Function", "Array", "Constructor", "Prototype", "Proto", "Common"]
+  .map(
+    (name, index) => `  - { code: ${100 + index}, name: ${name}, type: ${name} type, description: d, fault: client }`,
+  )
+  .join("\n")}
+moduleErrors:
+  modules:
+${["constructor", "prototype", "toString", "hasOwnProperty", "common", "error", "api", "valueOf"]
+  .map(
+    (id, index) =>
+      `    - { name: ${id}, codes: [{ code: ${index + 1}, name: Code${index + 1}, description: "in ${id}" }] }`,
+  )
+  .join("\n")}
+`;
+
+const strings = `format: 1
+success: OK
+common:
+  - { code: __proto__, description: a code named like the prototype link, fault: client }
+  - { code: constructor, description: a code named like the constructor, fault: client }
+  - { code: toString.Nested, description: a dotted code over an Object.prototype member, fault: server }
+moduleErrors:
+  in: code
+  modules:
+    - { name: proto, codes: [{ code: __proto__, description: the module's copy }] }
+`;
+
+type Api = Record<string, unknown> & {
+  errorFromResponse: (
+    body: unknown,
+    options?: { module?: string },
+  ) => ({ name: string; code: unknown; moduleError?: unknown } & Error) | undefined;
+  isModuleName: (value: unknown) => boolean;
+};
+
+async function generateAndLoad(text: string): Promise<{ dir: string; api: Api }> {
+  const dir = tempDir();
+  const out = join(dir, "generated");
+  const files = render(validate(writeCatalog(dir, text), out));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  for (const [file, content] of files) {
+    mkdirSync(dirname(join(out, file)), { recursive: true });
+    writeFileSync(join(out, file), content);
+  }
+  const outfile = join(dir, "bundle.mjs");
+  await build({ entryPoints: [join(out, "index.ts")], bundle: true, format: "esm", outfile, logLevel: "error" });
+  return { dir: out, api: (await import(pathToFileURL(outfile).href)) as Api };
+}
+
+function typecheck(dir: string) {
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+  const args = ["--ignoreConfig", "--noEmit", "--strict", "--exactOptionalPropertyTypes", "--noUncheckedIndexedAccess"];
+  const more = [
+    "--verbatimModuleSyntax",
+    "--isolatedModules",
+    "--target",
+    "ES2022",
+    "--module",
+    "nodenext",
+    "--types",
+    "",
+  ];
+  return spawnSync(process.execPath, [tsc, ...args, ...more, join(dir, "index.ts")], { encoding: "utf8" });
+}
+
+describe("globals and prototype names as code names and module ids", () => {
+  let generated: { dir: string; api: Api };
+  beforeAll(async () => {
+    generated = await generateAndLoad(numeric);
+  });
+
+  it("compile under the strict settings", () => {
+    const result = typecheck(generated.dir);
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it.each(["Error", "Object", "Symbol", "Promise", "Function", "Array", "Constructor", "Prototype", "Proto"])(
+    "%s names a class errorFromResponse returns",
+    (name) => {
+      const ErrorClass = generated.api[`${name}Error`] as { code: number };
+      const error = generated.api.errorFromResponse({ code: ErrorClass.code });
+      expect(error?.name).toBe(`${name}Error`);
+      expect((generated.api[`is${name}Error`] as (value: unknown) => boolean)(error)).toBe(true);
+    },
+  );
+
+  it("keeps the real globals intact", () => {
+    expect(new Error("x")).toBeInstanceOf(Error);
+    expect(Object.keys({ a: 1 })).toEqual(["a"]);
+  });
+
+  it.each(["constructor", "prototype", "toString", "hasOwnProperty", "valueOf"])(
+    "module %s is a module, and resolves its code",
+    (id) => {
+      expect(generated.api.isModuleName(id)).toBe(true);
+      const index =
+        ["constructor", "prototype", "toString", "hasOwnProperty", "common", "error", "api", "valueOf"].indexOf(id) + 1;
+      const error = generated.api.errorFromResponse({ code: 100, message: `(${index}) x` }, { module: id });
+      expect(error?.moduleError).toMatchObject({ module: id, name: `Code${index}` });
+    },
+  );
+
+  it("does not take Object.prototype members for modules", () => {
+    expect(generated.api.isModuleName("__proto__")).toBe(false);
+    expect(generated.api.isModuleName("isPrototypeOf")).toBe(false);
+  });
+});
+
+describe("string codes named like prototype members", () => {
+  let generated: { dir: string; api: Api };
+  beforeAll(async () => {
+    generated = await generateAndLoad(strings);
+  });
+
+  it("compile under the strict settings", () => {
+    const result = typecheck(generated.dir);
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("find their own classes, and nothing of Object.prototype", () => {
+    expect(generated.api.errorFromResponse({ code: "__proto__" })?.name).toBe("ProtoError");
+    expect(generated.api.errorFromResponse({ code: "constructor" })?.name).toBe("ConstructorError");
+    expect(generated.api.errorFromResponse({ code: "toString.Nested.Deeper" })?.name).toBe("ToStringNestedError");
+    for (const code of ["toString", "hasOwnProperty", "valueOf", "isPrototypeOf"]) {
+      expect(generated.api.errorFromResponse({ code })?.name).toBe("UnknownApiError");
+    }
+  });
+
+  it("resolve a module's copy of the code", () => {
+    expect(generated.api.errorFromResponse({ code: "__proto__" }, { module: "proto" })?.moduleError).toMatchObject({
+      module: "proto",
+      name: "Proto",
+    });
+  });
+});
+
+describe("names refused with a located message", () => {
+  it.each([
+    { name: "constructor", why: /is not a PascalCase identifier/ },
+    { name: "__proto__", why: /is not a PascalCase identifier/ },
+    { name: "prototype", why: /is not a PascalCase identifier/ },
+    { name: "1Api", why: /is not a PascalCase identifier/ },
+    { name: "Ärger", why: /is not a PascalCase identifier/ },
+    { name: "Api", why: /generates ApiError and isApiError, which errcat's runtime defines already/ },
+    { name: "UnknownApi", why: /generates UnknownApiError and isUnknownApiError, which errcat's runtime/ },
+    { name: "MalformedResponse", why: /generates MalformedResponseError and isMalformedResponseError/ },
+    { name: "Module", why: /generates ModuleError, which errcat's runtime defines already/ },
+  ])("$name", ({ name, why }) => {
+    const file = writeCatalog(
+      tempDir(),
+      `format: 1\nsuccess: 0\ncommon:\n  - { code: 1, name: "${name}", type: t, description: d, fault: client }\n`,
+    );
+    let problems: CatalogError["problems"] = [];
+    try {
+      validate(file);
+    } catch (error) {
+      if (!(error instanceof CatalogError)) throw error;
+      problems = error.problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(why);
+    expect(problems[0]?.location).toMatchObject({ line: 4, col: 22, pointer: "/common/0/name" });
+  });
+
+  it("refuses __proto__ as a module id", () => {
+    const file = writeCatalog(
+      tempDir(),
+      `format: 1\nsuccess: 0\ncommon: []\nmoduleErrors:\n  modules:\n    - { name: __proto__, codes: [] }\n`,
+    );
+    expect(() => validate(file)).toThrow(/"__proto__" is not a module id/);
+  });
+});
