@@ -75,7 +75,12 @@ describe("the scan cap", () => {
     const seen: number[] = [];
     const probe = {
       name: "probe",
-      regex: { exec: (text: string) => (seen.push(text.length), null) } as unknown as RegExp,
+      regex: {
+        exec: (text: string) => {
+          seen.push(text.length);
+          return null;
+        },
+      } as unknown as RegExp,
     };
     parseMessage([probe], `(1) ${tail}`);
     expect(seen).toEqual([MESSAGE_SCAN_LIMIT]);
