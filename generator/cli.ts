@@ -6,7 +6,7 @@ import { formatDiff } from "./diff-format.js";
 import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "./diff-source.js";
 import { explain } from "./explain.js";
 import { exportJson } from "./export.js";
-import { DEFAULT_OUT, DEFAULT_SCHEMA, generateConcurrently, validate } from "./generate.js";
+import { DEFAULT_OUT, DEFAULT_SCHEMA, generate, validate } from "./generate.js";
 import { CatalogError, formatProblem, formatProblemForGithub } from "./problems.js";
 import { OutputFolderError } from "./write.js";
 
@@ -101,12 +101,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         noArguments(command, rest);
         if (values.check && values.watch) throw new UsageError("--check and --watch do not go together");
         if (values.watch) return await watchAndGenerate(values.schema ?? DEFAULT_SCHEMA, values.out ?? DEFAULT_OUT);
-        return await runGenerate(
-          values.schema ?? DEFAULT_SCHEMA,
-          values.out ?? DEFAULT_OUT,
-          values.check ?? false,
-          format,
-        );
+        return runGenerate(values.schema ?? DEFAULT_SCHEMA, values.out ?? DEFAULT_OUT, values.check ?? false, format);
       case "validate":
         return runValidate(rest, values);
       case "explain":
@@ -229,8 +224,8 @@ function runExport(values: Values): number {
   return EXIT.ok;
 }
 
-async function runGenerate(schema: string, out: string, check: boolean, format: Format): Promise<number> {
-  const result = await generateConcurrently({ schema, out, check });
+function runGenerate(schema: string, out: string, check: boolean, format: Format): number {
+  const result = generate({ schema, out, check });
   if (result.mode === "write") {
     process.stdout.write(
       `${out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed\n`,

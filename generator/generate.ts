@@ -1,13 +1,9 @@
-import { existsSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { type Drift, findDrift } from "./check.js";
 import { emitAll } from "./emit/index.js";
-import { loadCodeWriter } from "./emit/writer.js";
 import { checkLocales } from "./locales.js";
 import { buildModel, type CatalogModel } from "./model.js";
-import { CatalogError, type Problem } from "./problems.js";
+import { CatalogError } from "./problems.js";
 import { type ReadCatalog, readCatalog } from "./read.js";
 import { checkSemantics } from "./validate.js";
 import {
@@ -72,50 +68,11 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   return produce(validate(schema, out), schema, out, options);
 }
 
-/**
- * {@link generate}, using both cores: a worker thread parses the catalog while this thread loads
- * the code writer. The result and the errors are the same.
- */
-export async function generateConcurrently(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
-  const out = options.out ?? DEFAULT_OUT;
-  const reading = readInWorker(schema);
-  loadCodeWriter();
-  return produce(modelOf(await reading, schema, out), schema, out, options);
-}
-
 function produce(model: CatalogModel, schema: string, out: string, options: GenerateOptions): GenerateResult {
   const files = render(model);
   if (options.check) return { mode: "check", model, drift: findDrift(out, files, options.fs) };
   checkOutputFolder(out, schema, options.fs);
   return { mode: "write", model, ...writeOutput(out, files, options.fs) };
-}
-
-const WORKER = new URL("./read-worker.js", import.meta.url);
-
-/**
- * Reads a catalog in a worker thread. Positions are only needed to report a problem, so the
- * catalog is read again on this thread only then. Without a built worker (running from source),
- * it reads here.
- */
-function readInWorker(schema: string): Promise<ReadCatalog> {
-  if (!existsSync(fileURLToPath(WORKER))) return Promise.resolve(readCatalog(schema));
-  return new Promise((resolveRead, reject) => {
-    const worker = new Worker(WORKER, { workerData: schema });
-    worker.once("error", reject);
-    worker.once("message", (message: Pick<ReadCatalog, "doc" | "moduleSources"> | { problems: Problem[] }) => {
-      if ("problems" in message) {
-        reject(new CatalogError(message.problems));
-        return;
-      }
-      let located: ReadCatalog | undefined;
-      resolveRead({
-        file: schema,
-        ...message,
-        locate: (file, pointer) => (located ??= readCatalog(schema)).locate(file, pointer),
-      });
-    });
-  });
 }
 
 /** The catalog's path relative to the output folder's parent, with POSIX separators. */

@@ -7,10 +7,10 @@ import { commentText, jsdocLines, tsPropertyKey, tsString } from "./escape.js";
 let Writer: typeof CodeBlockWriter | undefined;
 
 /**
- * Loads ts-morph, on first use: it takes a few hundred milliseconds, which the CLI spends while a
- * worker parses the catalog.
+ * Loads ts-morph on first use: it takes a few hundred milliseconds (it bundles the TypeScript
+ * compiler), which `validate`, `explain` and `diff` need not pay.
  */
-export function loadCodeWriter(): typeof CodeBlockWriter {
+function loadCodeWriter(): typeof CodeBlockWriter {
   Writer ??= (createRequire(import.meta.url)("ts-morph") as { CodeBlockWriter: typeof CodeBlockWriter })
     .CodeBlockWriter;
   return Writer;
