@@ -160,7 +160,8 @@ const cases: readonly Case[] = [
         line: 4,
         col: 11,
         pointer: "/common/0/code",
-        message: '" InvalidParameter" is not a code: a string code has no control characters and no leading or trailing spaces',
+        message:
+          '" InvalidParameter" is not a code: a string code has no control characters and no leading or trailing spaces',
       },
     ],
   },
