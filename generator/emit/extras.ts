@@ -5,7 +5,10 @@ import { codeType, createWriter, finish, moduleCodeType } from "./writer.js";
 /** `describe.ts`: the catalog's texts in any of its locales. */
 export function emitDescribe(model: CatalogModel): string {
   const writer = createWriter(model);
-  const code = codeType(model) === moduleCodeType(model) ? codeType(model) : "number | string";
+  const mixed = codeType(model) !== moduleCodeType(model);
+  const code = mixed ? "number | string" : codeType(model);
+  // With one code type the argument needs no narrowing; with two, each lookup takes its own.
+  const narrow = (type: string, lookup: string) => (mixed ? `typeof code === "${type}" ? ${lookup} : undefined` : lookup);
   writer.blankLine();
   writer.write(`import { commonErrorInfo } from "./common.js";
 import { moduleErrorInfo } from "./modules.js";
@@ -29,15 +32,15 @@ export interface Description {
  * \`undefined\` for a code the catalog does not list.
  *
  * @example
- * describe(error.code, "zh")?.description
+ * describe(code, locale)?.description
  */
 export function describe(code: ${code}, locale: Locale = DEFAULT_LOCALE, module?: ModuleName): Description | undefined {
   if (module !== undefined) {
-    const info = typeof code === "${moduleCodeType(model)}" ? moduleErrorInfo(module, code) : undefined;
+    const info = ${narrow(moduleCodeType(model), "moduleErrorInfo(module, code)")};
     if (!info) return undefined;
     return { description: info.translations?.[locale]?.description ?? info.description };
   }
-  const info = typeof code === "${codeType(model)}" ? commonErrorInfo(code) : undefined;
+  const info = ${narrow(codeType(model), "commonErrorInfo(code)")};
   if (!info) return undefined;
   const translated = info.translations?.[locale];
   return { type: translated?.type ?? info.type, description: translated?.description ?? info.description };

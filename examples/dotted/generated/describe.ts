@@ -22,15 +22,15 @@ export interface Description {
  * `undefined` for a code the catalog does not list.
  *
  * @example
- * describe(error.code, "zh")?.description
+ * describe(code, locale)?.description
  */
 export function describe(code: string, locale: Locale = DEFAULT_LOCALE, module?: ModuleName): Description | undefined {
   if (module !== undefined) {
-    const info = typeof code === "string" ? moduleErrorInfo(module, code) : undefined;
+    const info = moduleErrorInfo(module, code);
     if (!info) return undefined;
     return { description: info.translations?.[locale]?.description ?? info.description };
   }
-  const info = typeof code === "string" ? commonErrorInfo(code) : undefined;
+  const info = commonErrorInfo(code);
   if (!info) return undefined;
   const translated = info.translations?.[locale];
   return { type: translated?.type ?? info.type, description: translated?.description ?? info.description };
