@@ -8,7 +8,8 @@ export function emitDescribe(model: CatalogModel): string {
   const mixed = codeType(model) !== moduleCodeType(model);
   const code = mixed ? "number | string" : codeType(model);
   // With one code type the argument needs no narrowing; with two, each lookup takes its own.
-  const narrow = (type: string, lookup: string) => (mixed ? `typeof code === "${type}" ? ${lookup} : undefined` : lookup);
+  const narrow = (type: string, lookup: string) =>
+    mixed ? `typeof code === "${type}" ? ${lookup} : undefined` : lookup;
   writer.blankLine();
   writer.write(`import { commonErrorInfo } from "./common.js";
 import { moduleErrorInfo } from "./modules.js";
