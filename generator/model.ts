@@ -120,7 +120,7 @@ export interface ModuleCodeModel {
   readonly derivedName: boolean;
   readonly description: Localized;
   readonly deprecated?: Deprecation;
-  /** The docs anchor: `account-100004`, `account-minus-1`. */
+  /** The docs anchor: `m-account--100004`, `m-account--minus-1`. */
   readonly anchor: string;
   readonly origin: Origin;
 }
@@ -173,7 +173,7 @@ export function buildModel(
         ...deprecation(entry.deprecated),
         className: errorClassName(name),
         guardName: errorGuardName(name),
-        anchor: codeAnchor("code", entry.code),
+        anchor: codeAnchor({}, entry.code),
         origin: origin(toPointer(["common", index])),
       };
     }),
@@ -205,7 +205,7 @@ export function buildModel(
               derivedName: entry.name === undefined,
               description: localize(entry.description, ""),
               ...deprecation(entry.deprecated),
-              anchor: codeAnchor(names.fileStem, entry.code),
+              anchor: codeAnchor({ module: names.fileStem }, entry.code),
               origin: origin(`${pointer}/codes/${index}`, source.file),
             };
           }),

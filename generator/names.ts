@@ -130,10 +130,13 @@ export function categoryOf(code: string): string | undefined {
 export const categoryGuardName = (category: string): string => `is${nameFromCode(category) ?? category}Category`;
 
 /**
- * A docs anchor for a code, unique per code and stable: characters outside `[A-Za-z0-9._-]` are
- * spelled as `~` and their hex code, and a negative number as `minus-`.
+ * A docs anchor for a code, unique across the whole file: `code-4400` for a common code,
+ * `m-account--100004` for a module's (a module's file stem never holds `--`), `minus-` for a
+ * negative number, and every character outside `[A-Za-z0-9._-]` of a string code as `~` and four
+ * hex digits.
  */
-export function codeAnchor(prefix: string, code: number | string): string {
-  if (typeof code === "number") return `${prefix}-${code < 0 ? `minus-${-code}` : code}`;
-  return `${prefix}-${code.replace(/[^A-Za-z0-9._-]/g, (char) => `~${char.charCodeAt(0).toString(16)}`)}`;
+export function codeAnchor(scope: { readonly module?: string }, code: number | string): string {
+  const prefix = scope.module === undefined ? "code-" : `m-${scope.module}--`;
+  if (typeof code === "number") return `${prefix}${code < 0 ? `minus-${-code}` : code}`;
+  return prefix + code.replace(/[^A-Za-z0-9._-]/g, (char) => `~${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -150,6 +150,13 @@ function checkModule(model: CatalogModel, module: ModuleModel, reporter: Reporte
     } else if (entry.name !== "") {
       names.set(entry.name, entry);
     }
+    if (model.moduleErrorsIn === "code" && "code" in model.success && entry.code === model.success.code) {
+      reporter.report(
+        entry.origin,
+        "/code",
+        `${show(entry.code)} is the success code and cannot be a module error code`,
+      );
+    }
     const reservedAt = reserved.get(entry.code);
     if (reservedAt)
       reporter.report(

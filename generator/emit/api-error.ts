@@ -1,5 +1,5 @@
 import type { CatalogModel } from "../model.js";
-import { codeType, createWriter, finish, writeJsdoc } from "./writer.js";
+import { codeType, createWriter, finish, mainText, writeJsdoc } from "./writer.js";
 
 /** `api-error.ts`: the base class and the two classes for responses the catalog cannot name. */
 export function emitApiError(model: CatalogModel): string {
@@ -34,7 +34,7 @@ export interface ApiErrorMeta {
 
 `);
   writeJsdoc(writer, [
-    `An error response of ${model.title}.`,
+    `An error response of ${mainText(model, model.title)}.`,
     "Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not.",
   ]);
   writer.write(`export class ApiError extends Error {

@@ -11,8 +11,10 @@ export function emitErrors(model: CatalogModel): string {
     const by = entry.deprecated?.replacedBy;
     return by === undefined ? undefined : byCode.get(by)?.className;
   };
-  writer.blankLine();
-  writer.writeLine(`import { ApiError, type ApiErrorInit } from "./api-error.js";`);
+  if (model.common.length > 0) {
+    writer.blankLine();
+    writer.writeLine(`import { ApiError, type ApiErrorInit } from "./api-error.js";`);
+  }
   for (const entry of model.common) {
     const code = codeLiteral(entry.code);
     writer.blankLine();

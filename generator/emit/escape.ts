@@ -60,6 +60,7 @@ export function markdownInline(value: string): string {
       line
         .replace(CONTROL, "\uFFFD")
         .replace(/\\/g, "\\\\")
+        .replace(/`/g, "\\`")
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")
         .replace(/>/g, "&gt;")
@@ -112,14 +113,42 @@ export function regexLiteral(source: string, flags: string): string {
       const next = source[index + 1] ?? "";
       index++;
       // `\` before a line terminator is an identity escape of it: the escape alone keeps the meaning.
-      body += next in REGEX_ESCAPES && /[\n\r\u2028\u2029]/.test(next) ? REGEX_ESCAPES[next] : `\\${next}`;
+      if (next in REGEX_ESCAPES && /[\n\r\u2028\u2029]/.test(next)) body += REGEX_ESCAPES[next];
+      else if (isLoneSurrogate(source, index)) body += `\\u${next.charCodeAt(0).toString(16).padStart(4, "0")}`;
+      else body += `\\${next}`;
     } else if (char in REGEX_ESCAPES) {
       body += REGEX_ESCAPES[char];
     } else if (char < " " || (char >= "\u007f" && char <= "\u009f")) {
       body += `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
+    } else if (isLoneSurrogate(source, index)) {
+      // UTF-8 cannot hold half a pair: written as is it would read back as U+FFFD.
+      body += `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
     } else {
       body += char;
     }
   }
   return `/${body === "" ? "(?:)" : body}/${flags}`;
+}
+
+/** Whether the UTF-16 unit at `index` is half of a surrogate pair without its other half. */
+function isLoneSurrogate(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const next = text.charCodeAt(index + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  if (unit >= 0xdc00 && unit <= 0xdfff) {
+    const previous = text.charCodeAt(index - 1);
+    return !(previous >= 0xd800 && previous <= 0xdbff);
+  }
+  return false;
+}
+
+/** Text for an HTML comment (the docs' header): no line breaks, no `--`, which could end it. */
+export function htmlCommentText(value: string): string {
+  return textLines(value)
+    .join(" ")
+    .replace(CONTROL, "")
+    .replace(/-(?=-)/g, "- ")
+    .replace(/-$/, "- ");
 }

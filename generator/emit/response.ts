@@ -13,6 +13,12 @@ export function emitResponse(model: CatalogModel): string {
   const inCode = model.moduleErrorsIn === "code";
   const absent = "absent" in model.success ? model.success.absent : undefined;
   const validCode = type === "number" ? "a safe integer" : "a non-empty string";
+  const container = absent && absent.length > 1 ? `a \`${dotted(absent.slice(0, -1))}\`` : "a body";
+  const successText = absent
+    ? `${container} without \`${dotted(absent)}\``
+    : `code ${commentText(String("code" in model.success ? model.success.code : ""))}`;
+  // Dotted prefixes name the class of a string code that arrives in the code field.
+  const byPrefix = inCode && type === "string";
   writer.blankLine();
   writer.writeLine(
     `import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`,
@@ -77,7 +83,7 @@ export function onUnknownCode(listener: UnknownCodeListener): () => void {
 }
 
 /**
- * The error a response body reports, or \`undefined\` when it reports success (${absent ? `a \`${dotted(absent.slice(0, -1))}\` without \`${dotted(absent)}\`` : `code ${commentText(String("code" in model.success ? model.success.code : ""))}`}).
+ * The error a response body reports, or \`undefined\` when it reports success (${successText}).
  * It never throws: a body without a valid code gives a {@link MalformedResponseError}.
  *
  * The code is read from \`${dotted(model.envelope.code)}\`, the message from \`${dotted(model.envelope.message)}\`,
@@ -159,7 +165,7 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
   return undefined;
 }
 `);
-  if (inCode) {
+  if (byPrefix) {
     writer.write(`
 /** The class of a code: its own, or that of its longest dotted prefix that is a common code. */
 function errorClass(code: string): ErrorClass | undefined {
@@ -168,9 +174,18 @@ function errorClass(code: string): ErrorClass | undefined {
     if (!prefix.includes(".")) return undefined;
   }
 }
-
+`);
+  } else {
+    writer.write(`
+function errorClass(code: ${type}): ErrorClass | undefined {
+  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
+}
+`);
+  }
+  if (inCode) {
+    writer.write(`
 function codeModuleError(
-  code: string,
+  code: ${type},
   text: string,
   module: ModuleName | undefined,
   known: ErrorClass | undefined,
@@ -186,10 +201,6 @@ function codeModuleError(
 `);
   } else {
     writer.write(`
-function errorClass(code: ${type}): ErrorClass | undefined {
-  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
-}
-
 function findModuleError(message: string, module: ModuleName | undefined): ModuleError | undefined {
   const parsed = parseModuleMessage(message);
   if (!parsed) return undefined;

@@ -25,7 +25,7 @@ export type Locale = ${union(model.locales)};
 /** Why a code is deprecated, and the code to use instead. */
 export interface Deprecation {
   readonly reason: string;
-  readonly replacedBy?: ${codeType(model)};
+  readonly replacedBy?: ${[...new Set([codeType(model), moduleCodeType(model)])].join(" | ")};
 }
 
 /** What the catalog says about one common error code. */

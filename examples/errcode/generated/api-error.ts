@@ -27,7 +27,7 @@ export interface ApiErrorMeta {
 }
 
 /**
- * An error response of [object Object].
+ * An error response of Example messaging API.
  *
  * Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not.
  */
