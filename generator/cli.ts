@@ -44,7 +44,7 @@ Options:
 Exit codes: 0 ok, 1 catalog problem, drift or breaking change, 2 usage error, 3 internal error.
 `;
 
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
 type Format = "text" | "github" | "json";
 

@@ -3,15 +3,6 @@
  * The model calls these; emitters only read the results.
  */
 
-/** A code `name`: PascalCase ASCII, as in `QuotaExceeded`. */
-export const CODE_NAME_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
-
-/** A module id: lowerCamelCase or kebab/snake segments, as in `storageBox`, `face-pay`, `cvm-v20170312`. */
-export const MODULE_ID_PATTERN = /^[a-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
-
-/** A pattern name: lowerCamelCase, as in `parenthesized`. */
-export const PATTERN_NAME_PATTERN = /^[a-z][A-Za-z0-9]*$/;
-
 /** Splits a module id into words: `storageBox` → `storage`, `box`; `face-pay` → `face`, `pay`. */
 function words(id: string): string[] {
   return id
