@@ -2,28 +2,9 @@ import type { CodeValue } from "./catalog.js";
 import type { CatalogModel, ModuleModel, Origin } from "./model.js";
 import { kindOf } from "./model.js";
 import { RUNTIME_EXPORTS } from "./names.js";
-import { compilePattern, groupNames, parseMessage } from "./patterns.js";
-import type { Location, Problem } from "./problems.js";
-import { backtrackingProblem } from "./regex-safety.js";
-
-type Locate = (file: string, pointer: string) => Location;
-
-/** Collects problems; `at` names a position in the catalog's words: `line 12, col 5`. */
-class Reporter {
-  readonly problems: Problem[] = [];
-  constructor(private readonly locator: Locate) {}
-  report(origin: Origin, suffix: string, message: string): void {
-    this.problems.push({ message, location: this.locator(origin.file, origin.pointer + suffix) });
-  }
-  at(origin: Origin, current?: Origin): string {
-    const { line, col } = this.locator(origin.file, origin.pointer);
-    return origin.file === current?.file || current === undefined
-      ? `line ${line}, col ${col}`
-      : `${origin.file}:${line}:${col}`;
-  }
-}
-
-const show = (code: CodeValue) => (typeof code === "string" ? JSON.stringify(code) : String(code));
+import type { Problem } from "./problems.js";
+import { type Locate, Reporter, show } from "./reporter.js";
+import { checkPatterns } from "./validate-patterns.js";
 
 /**
  * The checks JSON Schema cannot express: code kinds, names, duplicates, identifier clashes, the
@@ -54,88 +35,101 @@ export function checkSemantics(model: CatalogModel, locate: Locate): Problem[] {
 }
 
 function checkCommon(model: CatalogModel, reporter: Reporter): void {
-  const codes = new Map<CodeValue, { name: string; origin: Origin }>();
-  const names = new Map<string, { code: CodeValue; origin: Origin }>();
-  const reserved = new Map(model.reserved.map((entry) => [entry.code, entry.origin]));
   if ("code" in model.success && kindOf(model.success.code) !== model.codeKind) {
     reporter.report(
       model.origin,
       "/success",
-      `the success code must be ${model.codeKind === "number" ? "an integer" : "a string"}, like the common codes`,
+      `the success code must be ${article(model.codeKind)}, like the common codes`,
     );
   }
-  for (const entry of catalogOrder(model.common)) {
-    if (kindOf(entry.code) !== model.codeKind) {
-      reporter.report(
-        entry.origin,
-        "/code",
-        `code ${show(entry.code)} is ${kindOf(entry.code) === "number" ? "an integer" : "a string"}, but the list's first code is ${model.codeKind === "number" ? "an integer" : "a string"}; one list holds one kind`,
-      );
-      continue;
-    }
-    checkName(entry, reporter);
-    if (typeof entry.code === "number" && entry.type[model.defaultLocale] === String(entry.code)) {
-      reporter.report(
-        entry.origin,
-        "",
-        `integer code ${entry.code} needs a type, a short title such as "Quota exceeded"`,
-      );
-    }
-    const first = codes.get(entry.code);
-    if (first) {
-      reporter.report(
-        entry.origin,
-        "/code",
-        `duplicate code ${show(entry.code)}: ${first.name} at ${reporter.at(first.origin)} has it already`,
-      );
-    } else {
-      codes.set(entry.code, { name: entry.name, origin: { ...entry.origin, pointer: `${entry.origin.pointer}/code` } });
-    }
-    const sameName = entry.name === "" ? undefined : names.get(entry.name);
-    if (sameName && !first) {
-      reporter.report(entry.origin, entry.derivedName ? "/code" : "/name", nameClash(entry, sameName, reporter));
-    } else if (entry.name !== "") {
-      names.set(entry.name, entry);
-    }
-    if ("code" in model.success && entry.code === model.success.code) {
-      reporter.report(entry.origin, "/code", `${show(entry.code)} is the success code and cannot be an error code`);
-    }
-    const reservedAt = reserved.get(entry.code);
-    if (reservedAt)
-      reporter.report(
-        entry.origin,
-        "/code",
-        `code ${show(entry.code)} is reserved at ${reporter.at(reservedAt)} and may not be reused`,
-      );
-    checkReplacement(entry, model.common, reporter);
-  }
+  checkCodes(
+    {
+      entries: model.common,
+      reserved: model.reserved,
+      kind: model.codeKind,
+      where: "",
+      kindProblem: (entry) =>
+        `code ${show(entry.code)} is ${article(kindOf(entry.code))}, but the list's first code is ${article(model.codeKind)}; one list holds one kind`,
+      successProblem: "code" in model.success ? "cannot be an error code" : undefined,
+      check: (entry) => {
+        if (typeof entry.code === "number" && entry.type[model.defaultLocale] === String(entry.code)) {
+          reporter.report(
+            entry.origin,
+            "",
+            `integer code ${entry.code} needs a type, a short title such as "Quota exceeded"`,
+          );
+        }
+      },
+    },
+    model,
+    reporter,
+  );
 }
 
 function checkModule(model: CatalogModel, module: ModuleModel, reporter: Reporter): void {
   const kind = model.moduleErrorsIn === "message" ? "number" : model.codeKind;
+  const why =
+    model.moduleErrorsIn === "message"
+      ? "module codes parsed from messages are integers"
+      : "module codes arrive in the code field, like the common codes";
+  checkCodes(
+    {
+      entries: module.codes,
+      reserved: module.reserved,
+      kind,
+      where: ` in module ${module.id}`,
+      kindProblem: (entry) => `code ${show(entry.code)} must be ${article(kind)}: ${why}`,
+      // Only in the code field can a module code be mistaken for success.
+      successProblem: model.moduleErrorsIn === "code" ? "cannot be a module error code" : undefined,
+    },
+    model,
+    reporter,
+  );
+}
+
+const article = (kind: "number" | "string") => (kind === "number" ? "an integer" : "a string");
+
+interface CodeEntry {
+  readonly code: CodeValue;
+  readonly name: string;
+  readonly derivedName: boolean;
+  readonly deprecated?: { readonly replacedBy?: CodeValue };
+  readonly origin: Origin;
+}
+
+/** One list of codes (the common list or a module's), checked in catalog order. */
+interface CodeList<T extends CodeEntry> {
+  readonly entries: readonly T[];
+  readonly reserved: readonly { readonly code: CodeValue; readonly origin: Origin }[];
+  readonly kind: "number" | "string";
+  /** How messages name the list: `""` for the common list, ` in module account` for a module's. */
+  readonly where: string;
+  readonly kindProblem: (entry: T) => string;
+  /** Why a code equal to the success code is refused, when it is. */
+  readonly successProblem: string | undefined;
+  /** Rules of this list only. */
+  readonly check?: (entry: T) => void;
+}
+
+/** The rules every list of codes follows: one kind, unique codes and names, no success or reserved code. */
+function checkCodes<T extends CodeEntry>(list: CodeList<T>, model: CatalogModel, reporter: Reporter): void {
   const codes = new Map<CodeValue, { name: string; origin: Origin }>();
   const names = new Map<string, { code: CodeValue; origin: Origin }>();
-  const reserved = new Map(module.reserved.map((entry) => [entry.code, entry.origin]));
-  for (const entry of catalogOrder(module.codes)) {
-    if (kindOf(entry.code) !== kind) {
-      const why =
-        model.moduleErrorsIn === "message"
-          ? "module codes parsed from messages are integers"
-          : "module codes arrive in the code field, like the common codes";
-      reporter.report(
-        entry.origin,
-        "/code",
-        `code ${show(entry.code)} must be ${kind === "number" ? "an integer" : "a string"}: ${why}`,
-      );
+  const reserved = new Map(list.reserved.map((entry) => [entry.code, entry.origin]));
+  for (const entry of catalogOrder(list.entries)) {
+    if (kindOf(entry.code) !== list.kind) {
+      reporter.report(entry.origin, "/code", list.kindProblem(entry));
       continue;
     }
     checkName(entry, reporter);
+    list.check?.(entry);
     const first = codes.get(entry.code);
     if (first) {
+      const at = reporter.at(first.origin, entry.origin);
       reporter.report(
         entry.origin,
         "/code",
-        `duplicate code ${show(entry.code)} in module ${module.id}: ${first.name} at ${reporter.at(first.origin, entry.origin)} has it already`,
+        `duplicate code ${show(entry.code)}${list.where}: ${first.name} at ${at} has it already`,
       );
     } else {
       codes.set(entry.code, { name: entry.name, origin: { ...entry.origin, pointer: `${entry.origin.pointer}/code` } });
@@ -145,26 +139,24 @@ function checkModule(model: CatalogModel, module: ModuleModel, reporter: Reporte
       reporter.report(
         entry.origin,
         entry.derivedName ? "/code" : "/name",
-        `${nameClash(entry, sameName, reporter)} in module ${module.id}`,
+        `${nameClash(entry, sameName, reporter)}${list.where}`,
       );
     } else if (entry.name !== "") {
       names.set(entry.name, entry);
     }
-    if (model.moduleErrorsIn === "code" && "code" in model.success && entry.code === model.success.code) {
-      reporter.report(
-        entry.origin,
-        "/code",
-        `${show(entry.code)} is the success code and cannot be a module error code`,
-      );
+    if (list.successProblem && "code" in model.success && entry.code === model.success.code) {
+      reporter.report(entry.origin, "/code", `${show(entry.code)} is the success code and ${list.successProblem}`);
     }
     const reservedAt = reserved.get(entry.code);
-    if (reservedAt)
+    if (reservedAt) {
+      const at = reporter.at(reservedAt, entry.origin);
       reporter.report(
         entry.origin,
         "/code",
-        `code ${show(entry.code)} is reserved in module ${module.id} at ${reporter.at(reservedAt, entry.origin)} and may not be reused`,
+        `code ${show(entry.code)} is reserved${list.where} at ${at} and may not be reused`,
       );
-    checkReplacement(entry, module.codes, reporter);
+    }
+    checkReplacement(entry, list.entries, reporter);
   }
 }
 
@@ -256,60 +248,6 @@ function checkIdentifiers(model: CatalogModel, reporter: Reporter): void {
   for (const category of [...model.categories].sort((a, b) => firstUse(a.category) - firstUse(b.category))) {
     const user = codes[firstUse(category.category)];
     claim([category.guardName], `category ${category.category}`, user?.origin ?? model.origin, user ? "/code" : "");
-  }
-}
-
-function checkPatterns(model: CatalogModel, reporter: Reporter): void {
-  const names = new Set<string>();
-  const compiled: { name: string; regex: RegExp }[] = [];
-  for (const pattern of model.patterns) {
-    if (names.has(pattern.name)) reporter.report(pattern.origin, "/name", `duplicate pattern name ${pattern.name}`);
-    names.add(pattern.name);
-    let regex: RegExp;
-    try {
-      regex = compilePattern(pattern.regex);
-    } catch (error) {
-      reporter.report(pattern.origin, "/regex", `the regex does not compile: ${(error as Error).message}`);
-      continue;
-    }
-    const groups = groupNames(pattern.regex);
-    const missing = ["code", "text"].filter((group) => !groups.includes(group));
-    if (missing.length > 0) {
-      const list = missing.map((group) => `(?<${group}>…)`).join(" and ");
-      reporter.report(
-        pattern.origin,
-        "/regex",
-        `the regex lacks the named group${missing.length > 1 ? "s" : ""} ${list}`,
-      );
-      continue;
-    }
-    const backtracking = backtrackingProblem(pattern.regex);
-    if (backtracking !== undefined) {
-      reporter.report(pattern.origin, "/regex", backtracking);
-      continue;
-    }
-    compiled.push({ name: pattern.name, regex });
-  }
-  for (const pattern of model.patterns) {
-    if (!compiled.some((entry) => entry.name === pattern.name)) continue;
-    for (const [index, example] of pattern.examples.entries()) {
-      const parsed = parseMessage(compiled, example.message);
-      const suffix = `/examples/${index}`;
-      const message = JSON.stringify(example.message);
-      const want = `code ${show(example.code)}, text ${JSON.stringify(example.text)}`;
-      if (!parsed) {
-        reporter.report(pattern.origin, suffix, `the example ${message} does not parse; expected ${want}`);
-      } else if (parsed.pattern !== pattern.name) {
-        reporter.report(
-          pattern.origin,
-          suffix,
-          `the example ${message} is parsed by the earlier pattern ${parsed.pattern}`,
-        );
-      } else if (parsed.code !== example.code || parsed.text !== example.text) {
-        const got = `code ${parsed.code}, text ${JSON.stringify(parsed.text)}`;
-        reporter.report(pattern.origin, suffix, `the example ${message} parses to ${got}; expected ${want}`);
-      }
-    }
   }
 }
 
