@@ -2,6 +2,9 @@ import type { CodeValue } from "./catalog.js";
 import type { CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "./model.js";
 import { compilePattern, parseMessage } from "./patterns.js";
 import type { Location } from "./problems.js";
+import type { Locate } from "./reporter.js";
+
+export type { Locate };
 
 export type Severity = "breaking" | "safe";
 export type Bump = "major" | "minor" | "patch" | "none";
@@ -58,9 +61,6 @@ export interface Finding {
   readonly message: string;
   readonly location: Location;
 }
-
-/** Where a JSON pointer into one of a catalog's files starts. */
-export type Locate = (file: string, pointer: string) => Location;
 
 /** A validated catalog and a way to point into its files. */
 export interface CatalogSide {
