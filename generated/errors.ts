@@ -362,7 +362,7 @@ export class IdentityVerificationFailedError extends ApiError {
  *
  * @see error-codes.md#code-6000
  */
-export class InternalErrorError extends ApiError {
+export class InternalError extends ApiError {
   static readonly code = 6000;
   declare readonly code: 6000;
 
@@ -370,7 +370,7 @@ export class InternalErrorError extends ApiError {
     super(
       {
         code: 6000,
-        name: "InternalErrorError",
+        name: "InternalError",
         type: "Internal server error",
         fault: "server",
         retryable: true,
@@ -449,7 +449,7 @@ export interface CommonErrorClasses {
   InsufficientBalance: InsufficientBalanceError;
   PartialSuccess: PartialSuccessError;
   IdentityVerificationFailed: IdentityVerificationFailedError;
-  InternalError: InternalErrorError;
+  InternalError: InternalError;
   VersionNotSupported: VersionNotSupportedError;
   ApiUnavailable: ApiUnavailableError;
 }

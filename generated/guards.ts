@@ -15,7 +15,7 @@ import type {
   InsufficientBalanceError,
   PartialSuccessError,
   IdentityVerificationFailedError,
-  InternalErrorError,
+  InternalError,
   VersionNotSupportedError,
   ApiUnavailableError,
 } from "./errors.js";
@@ -128,10 +128,8 @@ export function isIdentityVerificationFailedError(value: unknown): value is Iden
   return isApiError(value) && value.code === 5500;
 }
 
-/**
- * Whether `value` is a {@link InternalErrorError}: code 6000, Internal server error.
- */
-export function isInternalErrorError(value: unknown): value is InternalErrorError {
+/** Whether `value` is a {@link InternalError}: code 6000, Internal server error. */
+export function isInternalError(value: unknown): value is InternalError {
   return isApiError(value) && value.code === 6000;
 }
 

@@ -5,6 +5,7 @@ export {
   type ApiErrorInit,
   type ApiErrorMeta,
   MalformedResponseError,
+  type MalformedResponseInit,
   UnknownApiError,
 } from "./api-error.js";
 export {
@@ -13,6 +14,7 @@ export {
   commonErrorInfo,
   isCommonErrorCode,
   SUCCESS_CODE,
+  SUCCESS_CODES,
 } from "./common.js";
 export {
   DEFAULT_LOCALE,
@@ -35,7 +37,7 @@ export {
   InsufficientBalanceError,
   PartialSuccessError,
   IdentityVerificationFailedError,
-  InternalErrorError,
+  InternalError,
   VersionNotSupportedError,
   ApiUnavailableError,
 } from "./errors.js";
@@ -58,7 +60,7 @@ export {
   isInsufficientBalanceError,
   isPartialSuccessError,
   isIdentityVerificationFailedError,
-  isInternalErrorError,
+  isInternalError,
   isVersionNotSupportedError,
   isApiUnavailableError,
 } from "./guards.js";
@@ -82,4 +84,4 @@ export {
   parseModuleMessage,
   type UnknownCodeListener,
 } from "./response.js";
-export type { CommonErrorInfo, Deprecation, Fault, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";
+export type { CommonErrorInfo, Deprecation, ErrorFields, Fault, FieldValue, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";

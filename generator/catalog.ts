@@ -16,9 +16,12 @@ export interface CatalogDocument {
   readonly title?: TextDocument;
   readonly locales?: readonly string[];
   readonly defaultLocale?: string;
-  readonly success: CodeValue | { readonly absent: string };
+  readonly success: SuccessDocument;
   readonly envelope?: EnvelopeDocument;
-  readonly reserved?: readonly CodeValue[];
+  /** The HTTP status of codes and categories that give none. */
+  readonly defaultHttpStatus?: number;
+  readonly categories?: readonly CategoryDocument[];
+  readonly reserved?: readonly ReservedDocument[];
   readonly common: readonly CommonCodeDocument[];
   readonly moduleErrors?: {
     readonly in?: "message" | "code";
@@ -34,11 +37,49 @@ export interface IncludedDocument {
   readonly modules: readonly ModuleDocument[];
 }
 
+/** A scalar a success rule compares a body field with. */
+export type FieldValue = string | number | boolean | null;
+
+/**
+ * What means success: a code, a list of codes, `{ absent: path }` (absent or null),
+ * `{ when: { path: value } }` (every field equals its value) or `{ unless: { path: value } }`.
+ */
+export type SuccessDocument =
+  | CodeValue
+  | readonly CodeValue[]
+  | { readonly absent: string }
+  | { readonly when: Readonly<Record<string, FieldValue>> }
+  | { readonly unless: Readonly<Record<string, FieldValue>> };
+
 export interface EnvelopeDocument {
-  readonly code?: string;
+  /** A path, or paths tried in order: the first holding a code wins. */
+  readonly code?: string | readonly string[];
   readonly message?: string;
   readonly requestId?: string;
+  /** The response header a request id may arrive in. */
+  readonly requestIdHeader?: string;
+  /** A body field carrying the HTTP status, as RFC 9457's `status`. */
+  readonly status?: string;
+  /** Extra body values copied into `error.fields`, by name. */
+  readonly fields?: Readonly<Record<string, string>>;
 }
+
+/** Codes that start with `prefix`, with what they share. */
+export interface CategoryDocument {
+  readonly prefix: string;
+  readonly name: string;
+  readonly type?: TextDocument;
+  readonly description?: TextDocument;
+  readonly fault?: Fault;
+  readonly retryable?: boolean;
+  readonly httpStatus?: number;
+}
+
+/** A retired code, a range of them, or a retired code with the name it had. */
+export type ReservedDocument =
+  | CodeValue
+  | { readonly from: number; readonly to: number }
+  | { readonly code: CodeValue; readonly name: string };
 
 export interface DeprecatedDocument {
   readonly reason: string;
@@ -48,16 +89,22 @@ export interface DeprecatedDocument {
 export interface CommonCodeDocument {
   readonly code: CodeValue;
   readonly name?: string;
+  readonly className?: string;
+  readonly aliases?: readonly string[];
   readonly type?: TextDocument;
   readonly description: TextDocument;
-  readonly fault: Fault;
+  /** Required unless a category covers the code. */
+  readonly fault?: Fault;
   readonly retryable?: boolean;
+  readonly httpStatus?: number;
   readonly deprecated?: DeprecatedDocument;
 }
 
 export interface PatternDocument {
   readonly name: string;
   readonly regex: string;
+  /** How a module error is written back into a message: `({code}) {text}`. */
+  readonly format?: string;
   readonly examples?: readonly PatternExampleDocument[];
 }
 
@@ -70,7 +117,7 @@ export interface PatternExampleDocument {
 export interface ModuleDocument {
   readonly name: string;
   readonly title?: TextDocument;
-  readonly reserved?: readonly CodeValue[];
+  readonly reserved?: readonly ReservedDocument[];
   readonly codes: readonly ModuleCodeDocument[];
 }
 
@@ -78,5 +125,9 @@ export interface ModuleCodeDocument {
   readonly code: CodeValue;
   readonly name?: string;
   readonly description: TextDocument;
+  /** Override the common code the module code arrives under. */
+  readonly fault?: Fault;
+  readonly retryable?: boolean;
+  readonly httpStatus?: number;
   readonly deprecated?: DeprecatedDocument;
 }

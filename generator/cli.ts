@@ -7,7 +7,7 @@ import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "./diff-sourc
 import { explain } from "./explain.js";
 import { exportJson } from "./export.js";
 import { DEFAULT_OUT, DEFAULT_SCHEMA, generate, validate } from "./generate.js";
-import { CatalogError, formatProblem, formatProblemForGithub } from "./problems.js";
+import { CatalogError, formatProblem, formatProblemForGithub, type Problem } from "./problems.js";
 import { OutputFolderError } from "./write.js";
 
 /** Exit codes: the catalog or the output is wrong (1), the command line is (2), errcat is (3). */
@@ -160,6 +160,7 @@ function runValidate(rest: readonly string[], values: Values): number {
   if (rest.length > 1) throw new UsageError("validate takes one catalog file");
   const schema = rest[0] ?? values.schema ?? DEFAULT_SCHEMA;
   const model = validate(schema);
+  printWarnings(model.warnings, values.format === "github" ? "github" : "text");
   const moduleCodes = model.modules.reduce((sum, module) => sum + module.codes.length, 0);
   const files = model.sources.length > 1 ? ` in ${model.sources.length} files` : "";
   process.stdout.write(
@@ -224,8 +225,20 @@ function runExport(values: Values): number {
   return EXIT.ok;
 }
 
+/** Warnings go to stderr, as `file:line:col: warning: ...` or GitHub warning annotations. */
+function printWarnings(warnings: readonly Problem[], format: Format): void {
+  for (const warning of warnings) {
+    const line =
+      format === "github"
+        ? formatProblemForGithub(warning, "warning")
+        : formatProblem({ ...warning, message: `warning: ${warning.message}` });
+    process.stderr.write(`${line}\n`);
+  }
+}
+
 function runGenerate(schema: string, out: string, check: boolean, format: Format): number {
   const result = generate({ schema, out, check });
+  printWarnings(result.model.warnings, format);
   if (result.mode === "write") {
     process.stdout.write(
       `${out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed\n`,

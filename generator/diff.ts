@@ -1,4 +1,5 @@
 import type { CodeValue } from "./catalog.js";
+import { successText } from "./emit/response-doc.js";
 import type { CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "./model.js";
 import { compilePattern, parseMessage } from "./patterns.js";
 import type { Location } from "./problems.js";
@@ -123,12 +124,11 @@ function diffSettings(out: Findings, before: CatalogSide, after: CatalogSide): v
   };
   const kind = (model: CatalogModel) => (model.codeKind === "number" ? "integers" : "strings");
   changed("CODE_KIND_CHANGED", "/common", "the codes", kind(old), kind(now));
-  const success = ({ success }: CatalogModel) =>
-    "code" in success ? `code ${show(success.code)}` : `the absence of ${success.absent.join(".")}`;
+  const success = (model: CatalogModel) => successText(model).replace(/`/g, "");
   changed("SUCCESS_CHANGED", "/success", "success", success(old), success(now));
-  for (const field of ["code", "message", "requestId"] as const) {
-    const path = (model: CatalogModel) => model.envelope[field].join(".");
-    changed("ENVELOPE_CHANGED", `/envelope/${field}`, `the envelope's ${field} path`, path(old), path(now));
+  for (const field of ["code", "message", "requestId", "status", "requestIdHeader"] as const) {
+    const path = (model: CatalogModel) => envelopeText(model, field);
+    changed("ENVELOPE_CHANGED", `/envelope/${field}`, `the envelope's ${field}`, path(old), path(now));
   }
   changed("MODULE_ERRORS_IN_CHANGED", "/moduleErrors/in", "moduleErrors.in", old.moduleErrorsIn, now.moduleErrorsIn);
   changed("ENUM_STYLE_CHANGED", "/output/enumStyle", "output.enumStyle", old.enumStyle, now.enumStyle);
@@ -207,13 +207,13 @@ interface CodeList {
 /** Compares one scope's codes, keyed by value; `label` names the scope in messages: `common`, `module account`. */
 function diffCodes(out: Findings, scope: string, label: string, before: CodeList, after: CodeList): void {
   const codes = new Map(after.codes.map((entry) => [entry.code, entry]));
-  const reserved = new Map(after.reserved.map((entry) => [entry.code, entry]));
+  const reserved = reservations(after.reserved);
   const shared = sharedLocales(before.side.model, after.side.model);
   const reservedHint = scope === "common" ? "the top-level reserved list" : `module ${scope}'s reserved list`;
   for (const old of before.codes) {
     const what = `${label} code ${show(old.code)} (${old.name})`;
     const now = codes.get(old.code);
-    const reservation = reserved.get(old.code);
+    const reservation = reserved.find(old.code);
     if (reservation) {
       out.add("CODE_RESERVED", scope, [after.side, reservation.origin], `${what} was deleted and reserved`, old.code);
     } else if (!now) {
@@ -230,15 +230,50 @@ function diffCodes(out: Findings, scope: string, label: string, before: CodeList
     const message = `${label} code ${show(now.code)} (${now.name}) was added`;
     out.add("CODE_ADDED", scope, [after.side, now.origin], message, now.code);
   }
-  const wasReserved = new Set(before.reserved.map((entry) => entry.code));
-  for (const old of before.reserved.filter((entry) => !reserved.has(entry.code))) {
-    const message = `${label} code ${show(old.code)} is no longer reserved and may be reused`;
-    out.add("RESERVED_DELETED", scope, [before.side, old.origin], message, old.code);
+  const wasReserved = reservations(before.reserved);
+  for (const old of before.reserved.filter((entry) => !reserved.covers(entry))) {
+    const message = `${label} ${reservedText(old)} is no longer reserved and may be reused`;
+    out.add("RESERVED_DELETED", scope, [before.side, old.origin], message, "code" in old ? old.code : undefined);
   }
-  for (const now of after.reserved.filter((entry) => !wasReserved.has(entry.code) && !oldCodes.has(entry.code))) {
-    const message = `${label} code ${show(now.code)} was reserved`;
-    out.add("RESERVED_ADDED", scope, [after.side, now.origin], message, now.code);
+  const added = after.reserved.filter(
+    (entry) => !wasReserved.covers(entry) && !("code" in entry && oldCodes.has(entry.code)),
+  );
+  for (const now of added) {
+    const message = `${label} ${reservedText(now)} was reserved`;
+    out.add("RESERVED_ADDED", scope, [after.side, now.origin], message, "code" in now ? now.code : undefined);
   }
+}
+
+/** An envelope setting as text: `error.code, error.type`, `Request-Id`, `(none)`. */
+function envelopeText(
+  model: CatalogModel,
+  field: "code" | "message" | "requestId" | "status" | "requestIdHeader",
+): string {
+  const { envelope } = model;
+  if (field === "code") return envelope.code.map((path) => path.join(".")).join(", ");
+  if (field === "requestIdHeader") return envelope.requestIdHeader ?? "(none)";
+  return envelope[field]?.join(".") ?? "(none)";
+}
+
+/** `code 1054`, `codes 2000 to 2999`. */
+function reservedText(entry: ReservedModel): string {
+  return "from" in entry ? `codes ${entry.from} to ${entry.to}` : `code ${show(entry.code)}`;
+}
+
+/** Looks codes up in a reserved list: single codes, and ranges of integers. */
+function reservations(list: readonly ReservedModel[]) {
+  const find = (code: CodeValue) =>
+    list.find((entry) =>
+      "from" in entry ? typeof code === "number" && code >= entry.from && code <= entry.to : entry.code === code,
+    );
+  return {
+    find,
+    /** Whether every code of an entry is reserved in this list. */
+    covers: (entry: ReservedModel) =>
+      "from" in entry
+        ? list.some((other) => "from" in other && other.from <= entry.from && other.to >= entry.to)
+        : find(entry.code) !== undefined,
+  };
 }
 
 type Add = (id: RuleId, suffix: string, message: string) => void;

@@ -1,4 +1,4 @@
-import type { CatalogModel, Localized } from "./model.js";
+import type { CatalogModel, Localized, ReservedModel } from "./model.js";
 
 /**
  * The validated catalog as JSON, for consumers in other languages: every default filled in,
@@ -12,27 +12,51 @@ export function exportJson(model: CatalogModel): string {
     title: text(model.title),
     locales: model.locales,
     defaultLocale: model.defaultLocale,
-    success: "code" in model.success ? { code: model.success.code } : { absent: model.success.absent.join(".") },
+    success: successJson(model),
     envelope: {
-      code: model.envelope.code.join("."),
+      code: model.envelope.code.map((path) => path.join(".")),
       message: model.envelope.message.join("."),
       requestId: model.envelope.requestId.join("."),
+      ...(model.envelope.requestIdHeader === undefined ? {} : { requestIdHeader: model.envelope.requestIdHeader }),
+      ...(model.envelope.status === undefined ? {} : { status: model.envelope.status.join(".") }),
+      fields: Object.fromEntries(model.envelope.fields.map((field) => [field.name, field.path.join(".")])),
     },
+    ...(model.defaultHttpStatus === undefined ? {} : { defaultHttpStatus: model.defaultHttpStatus }),
+    categories: model.categories
+      .filter((category) => category.declared)
+      .map((category) => ({
+        prefix: category.prefix,
+        name: category.name,
+        guard: category.guardName,
+        className: category.className,
+        type: text(category.type),
+        description: text(category.description),
+        ...optional({ fault: category.fault, retryable: category.retryable, httpStatus: category.httpStatus }),
+      })),
     moduleErrorsIn: model.moduleErrorsIn,
     patterns:
       model.moduleErrorsIn === "message"
-        ? model.patterns.map(({ name, regex, examples }) => ({ name, regex, examples }))
+        ? model.patterns.map(({ name, regex, format, examples }) => ({
+            name,
+            regex,
+            ...optional({ format }),
+            examples,
+          }))
         : [],
     common: model.common.map((entry) => ({
       code: entry.code,
       name: entry.name,
+      className: entry.className,
+      guard: entry.guardName,
+      ...(entry.aliases.length > 0 ? { aliases: entry.aliases.map((alias) => alias.name) } : {}),
       type: text(entry.type),
       description: text(entry.description),
       fault: entry.fault,
       retryable: entry.retryable,
+      ...optional({ httpStatus: entry.httpStatus, category: entry.category }),
       ...(entry.deprecated ? { deprecated: entry.deprecated } : {}),
     })),
-    reserved: model.reserved.map((entry) => entry.code),
+    reserved: model.reserved.map(reservedJson),
     modules: model.modules.map((module) => ({
       id: module.id,
       title: text(module.title),
@@ -40,10 +64,33 @@ export function exportJson(model: CatalogModel): string {
         code: entry.code,
         name: entry.name,
         description: text(entry.description),
+        ...optional({ fault: entry.fault, retryable: entry.retryable, httpStatus: entry.httpStatus }),
         ...(entry.deprecated ? { deprecated: entry.deprecated } : {}),
       })),
-      reserved: module.reserved.map((entry) => entry.code),
+      reserved: module.reserved.map(reservedJson),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The success rule as the catalog writes it: `{ codes: [0] }`, `{ absent: "error" }`, `{ unless: { status: "Failure" } }`. */
+function successJson(model: CatalogModel) {
+  const rule = model.success;
+  const fields = (matches: readonly { path: readonly string[]; value: unknown }[]) =>
+    Object.fromEntries(matches.map((match) => [match.path.join("."), match.value]));
+  if ("codes" in rule) return { codes: rule.codes };
+  if ("absent" in rule) return { absent: rule.absent.join(".") };
+  if ("when" in rule) return { when: fields(rule.when) };
+  return { unless: fields(rule.unless) };
+}
+
+/** `1054`, `{ code: 1054, name: "OldBadField" }`, `{ from: 2000, to: 2999 }`. */
+function reservedJson(entry: ReservedModel) {
+  if ("from" in entry) return { from: entry.from, to: entry.to };
+  return entry.name === undefined ? entry.code : { code: entry.code, name: entry.name };
+}
+
+/** The fields whose value is defined. */
+function optional(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }

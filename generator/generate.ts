@@ -6,6 +6,7 @@ import { buildModel, type CatalogModel } from "./model.js";
 import { CatalogError } from "./problems.js";
 import { type ReadCatalog, readCatalog } from "./read.js";
 import { checkSemantics } from "./validate.js";
+import { checkWarnings } from "./warnings.js";
 import {
   checkOutputFolder,
   type FileOps,
@@ -45,7 +46,7 @@ function modelOf(read: ReadCatalog, schema: string, out: string): CatalogModel {
   const model = buildModel(read.doc, read.file, read.moduleSources, sourcePath(schema, out));
   const problems = [...checkLocales(read), ...checkSemantics(model, read.locate)];
   if (problems.length > 0) throw new CatalogError(problems);
-  return model;
+  return { ...model, warnings: checkWarnings(model, read.locate) };
 }
 
 /** The files a catalog produces, by path inside the output folder, the manifest included. */

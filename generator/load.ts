@@ -1,6 +1,17 @@
 import { readFileSync, statSync } from "node:fs";
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
-import { CatalogError, fromPointer, type Location, type Problem } from "./problems.js";
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type Scalar,
+  visit,
+} from "yaml";
+import { CatalogError, fromPointer, type Location, type Problem, toPointer } from "./problems.js";
 import { plain, syntaxProblems } from "./yaml-errors.js";
 
 /** Catalogs larger than this are refused before parsing: real catalogs run to a few MB. */
@@ -65,15 +76,15 @@ export function parseCatalogText(file: string, source: string): LoadedCatalog {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  const at = (message: string, offset: number): Problem => ({
+  const at = (message: string, offset: number, pointer = ""): Problem => ({
     message,
-    location: { file, ...position(offset), pointer: "" },
+    location: { file, ...position(offset), pointer },
   });
   const problems = syntaxProblems([...doc.errors, ...doc.warnings], text).map((problem) =>
     at(problem.message, problem.offset),
   );
   if (problems.length === 0)
-    problems.push(...structureProblems(doc).map((problem) => at(problem.message, problem.offset)));
+    problems.push(...structureProblems(doc).map((problem) => at(problem.message, problem.offset, problem.pointer)));
   if (problems.length > 0) throw new CatalogError(problems);
 
   let data: unknown;
@@ -114,10 +125,44 @@ function findNode(root: unknown, segments: readonly string[], wantKey: boolean):
   return node ?? undefined;
 }
 
+/**
+ * YAML reads `08006` as 8006, `0x1F` as 31, `1e3` as 1000 and `00000` as 0: a code written that way
+ * would silently become another value. Only canonical decimal integers are numbers in a catalog.
+ */
+function numberProblem(scalar: Scalar): string | undefined {
+  if (scalar.type !== "PLAIN" || typeof scalar.source !== "string") return undefined;
+  const source = scalar.source;
+  if (typeof scalar.value === "number" && Number.isInteger(scalar.value)) {
+    if (/^-?(?:0|[1-9][0-9]*)$/.test(source) && !Object.is(scalar.value, -0)) return undefined;
+    return `${source} is read as the integer ${scalar.value}, not as written: quote it if it is a code ("${source}"), or write ${scalar.value}`;
+  }
+  if (typeof scalar.value === "string" && /^[-+]?[0-9]+(?:_[0-9]+)+$/.test(source)) {
+    return `${source} is read as a string, not a number: write ${source.replace(/_/g, "")}, or quote it if it is a code ("${source}")`;
+  }
+  return undefined;
+}
+
+/** The JSON pointer of a node the visitor reached, from its ancestors: `/common/0/code`. */
+function pointerOf(key: number | "key" | "value" | null, path: readonly unknown[]): string {
+  const segments: string[] = [];
+  const chain = [...path];
+  for (const [index, node] of chain.entries()) {
+    const next = chain[index + 1];
+    if (isPair(node) && isScalar(node.key)) segments.push(String(node.key.value));
+    else if (isSeq(node) && next !== undefined) segments.push(String(node.items.indexOf(next as never)));
+  }
+  if (typeof key === "number" && isSeq(chain[chain.length - 1])) segments.push(String(key));
+  return toPointer(segments);
+}
+
 /** What parses but cannot be a catalog: keys that are not plain names, aliases to no anchor. */
-function structureProblems(doc: Document): { message: string; offset: number }[] {
-  const problems: { message: string; offset: number }[] = [];
+function structureProblems(doc: Document): { message: string; offset: number; pointer?: string }[] {
+  const problems: { message: string; offset: number; pointer?: string }[] = [];
   visit(doc, {
+    Scalar(key, scalar, path) {
+      const problem = numberProblem(scalar);
+      if (problem) problems.push({ message: problem, offset: scalar.range?.[0] ?? 0, pointer: pointerOf(key, path) });
+    },
     Pair(_, pair) {
       const key = pair.key as Node | null;
       if (key === null || (isScalar(key) && key.value === null)) {

@@ -1,14 +1,27 @@
-import type { CatalogDocument, CodeValue, DeprecatedDocument, Fault, ModuleDocument, TextDocument } from "./catalog.js";
+import type {
+  CatalogDocument,
+  CodeValue,
+  DeprecatedDocument,
+  EnvelopeDocument,
+  Fault,
+  FieldValue,
+  ModuleDocument,
+  ReservedDocument,
+  SuccessDocument,
+  TextDocument,
+} from "./catalog.js";
 import {
-  categoryGuardName,
+  categoryAnchor,
+  categoryNames,
   categoryOf,
   codeAnchor,
   errorClassName,
   errorGuardName,
+  isUriCode,
   moduleNames,
   nameFromCode,
 } from "./names.js";
-import { toPointer } from "./problems.js";
+import { type Problem, toPointer } from "./problems.js";
 
 /** The regex used when a catalog lists no patterns: `(100004) incorrect projectId`. */
 export const DEFAULT_PATTERN = {
@@ -26,7 +39,7 @@ export interface Origin {
   readonly pointer: string;
 }
 
-/** What the emitters read: every identifier and file name is derived here and nowhere else. */
+/** What the emitters read: every identifier is derived here and nowhere else. */
 export interface CatalogModel {
   /** The catalog path written in every header, relative to the output folder's parent, POSIX separators. */
   readonly sourcePath: string;
@@ -40,27 +53,57 @@ export interface CatalogModel {
   readonly catalogId: string;
   /** Whether codes are integers or strings; the common list decides. */
   readonly codeKind: "number" | "string";
-  readonly success: { readonly code: CodeValue } | { readonly absent: readonly string[] };
+  readonly success: SuccessRule;
   readonly envelope: Envelope;
+  /** The HTTP status of codes whose own and category's give none. */
+  readonly defaultHttpStatus?: number;
   /** Where module codes arrive: parsed out of the message, or in the code field itself. */
   readonly moduleErrorsIn: "message" | "code";
+  /** Empty when the catalog declares no module errors: then no message is parsed for one. */
   readonly patterns: readonly PatternModel[];
   /** Ordered by code. */
   readonly common: readonly CommonCodeModel[];
   readonly reserved: readonly ReservedModel[];
   /** In catalog order, included files' modules last. */
   readonly modules: readonly ModuleModel[];
-  /** First segments of dotted string codes, sorted; each gets a guard. */
+  /**
+   * The declared prefix categories, then the implied first segments of dotted string codes, each
+   * sorted by prefix; each gets a guard, declared ones a class too.
+   */
   readonly categories: readonly CategoryModel[];
   readonly enumStyle: "enum" | "const";
   readonly origin: Origin;
+  /** What validation found valid but probably a mistake, located; printed, never refused. */
+  readonly warnings: readonly Problem[];
 }
+
+/** A body field compared with a value by a success rule. */
+export interface FieldMatch {
+  readonly path: readonly string[];
+  readonly value: FieldValue;
+}
+
+/**
+ * What means success: one of the codes; the absence (or null) of a path; every field equal to its
+ * value (`when`); or anything but every field equal to its value (`unless`).
+ */
+export type SuccessRule =
+  | { readonly codes: readonly CodeValue[] }
+  | { readonly absent: readonly string[] }
+  | { readonly when: readonly FieldMatch[] }
+  | { readonly unless: readonly FieldMatch[] };
 
 /** Where the fields live in a response body; each a path of property names. */
 export interface Envelope {
-  readonly code: readonly string[];
+  /** Tried in order: the first path holding a code wins. */
+  readonly code: readonly (readonly string[])[];
   readonly message: readonly string[];
   readonly requestId: readonly string[];
+  readonly requestIdHeader?: string;
+  /** A body field carrying the HTTP status. */
+  readonly status?: readonly string[];
+  /** Extra values copied into `error.fields`, in catalog order. */
+  readonly fields: readonly { readonly name: string; readonly path: readonly string[] }[];
 }
 
 export interface Deprecation {
@@ -73,26 +116,45 @@ export interface CommonCodeModel {
   readonly name: string;
   /** Whether the name was derived from a string code rather than written in the catalog. */
   readonly derivedName: boolean;
+  readonly aliases: readonly AliasModel[];
   readonly type: Localized;
   readonly description: Localized;
+  /** Its own, else its category's; `undefined` (a problem validation reports) when neither gives one. */
   readonly fault: Fault;
+  readonly faultGiven: boolean;
+  /** Its own, else its category's, else false. */
   readonly retryable: boolean;
+  /** Its own, else its category's, else the catalog's default. */
+  readonly httpStatus?: number;
+  /** The prefix of the declared category that covers the code. */
+  readonly category?: string;
   readonly deprecated?: Deprecation;
   readonly className: string;
+  /** Whether `className` was written in the catalog. */
+  readonly classNameGiven: boolean;
   readonly guardName: string;
   /** The docs anchor: `code-4400`. */
   readonly anchor: string;
   readonly origin: Origin;
 }
 
-export interface ReservedModel {
-  readonly code: CodeValue;
+/** Another name for a code: an enum member and a guard of the same value. */
+export interface AliasModel {
+  readonly name: string;
+  readonly guardName: string;
   readonly origin: Origin;
 }
+
+/** A retired code (with the name it had, when given), or a range of retired integer codes. */
+export type ReservedModel =
+  | { readonly code: CodeValue; readonly name?: string; readonly origin: Origin }
+  | { readonly from: number; readonly to: number; readonly origin: Origin };
 
 export interface PatternModel {
   readonly name: string;
   readonly regex: string;
+  /** How a module error is written back into a message: `({code}) {text}`. */
+  readonly format?: string;
   readonly examples: readonly { readonly message: string; readonly code: CodeValue; readonly text: string }[];
   readonly origin: Origin;
 }
@@ -119,15 +181,32 @@ export interface ModuleCodeModel {
   readonly name: string;
   readonly derivedName: boolean;
   readonly description: Localized;
+  /** Overrides of the common code's metadata, as the catalog gives them. */
+  readonly fault?: Fault;
+  readonly retryable?: boolean;
+  readonly httpStatus?: number;
   readonly deprecated?: Deprecation;
   /** The docs anchor: `m-account--100004`, `m-account--minus-1`. */
   readonly anchor: string;
   readonly origin: Origin;
 }
 
+/** A category: declared with a prefix, or implied by the first segment of dotted string codes. */
 export interface CategoryModel {
-  readonly category: string;
+  readonly prefix: string;
+  /** Whether the catalog declares it (`categories:`), rather than dotted codes implying it. */
+  readonly declared: boolean;
+  readonly name: string;
   readonly guardName: string;
+  /** The class of codes it covers that the catalog does not list; declared categories only. */
+  readonly className: string;
+  readonly type: Localized;
+  readonly description: Localized;
+  readonly fault?: Fault;
+  readonly retryable?: boolean;
+  readonly httpStatus?: number;
+  readonly anchor: string;
+  readonly origin: Origin;
 }
 
 /** One catalog file's modules, as read from the catalog or from an included file. */
@@ -156,30 +235,57 @@ export function buildModel(
     return Object.fromEntries(locales.map((locale) => [locale, text[locale] ?? text[defaultLocale] ?? fallback]));
   };
   const origin = (pointer: string, at = file): Origin => ({ file: at, pointer });
-  const codeKind = kindOf(doc.common[0]?.code ?? (typeof doc.success === "object" ? "" : doc.success));
+  const success = successRule(doc.success);
+  const codeKind = listKind([...doc.common.map((entry) => entry.code), ...("codes" in success ? success.codes : [])]);
   const title = localize(doc.title, "API error codes");
+  const declared = (doc.categories ?? []).map((category, index): CategoryModel => {
+    const names = categoryNames(category.name);
+    return {
+      prefix: category.prefix,
+      declared: true,
+      name: category.name,
+      ...names,
+      type: localize(category.type, category.name),
+      description: localize(category.description, ""),
+      ...defined({ fault: category.fault, retryable: category.retryable, httpStatus: category.httpStatus }),
+      anchor: categoryAnchor(category.prefix),
+      origin: origin(toPointer(["categories", index])),
+    };
+  });
   const common = byCode(
-    doc.common.map((entry, index) => {
+    doc.common.map((entry, index): CommonCodeModel => {
       const derived = entry.name === undefined;
       const name = entry.name ?? nameFromCode(String(entry.code)) ?? "";
+      const category = categoryOfCode(declared, entry.code);
+      const className = entry.className ?? errorClassName(name);
+      const httpStatus = entry.httpStatus ?? category?.httpStatus ?? doc.defaultHttpStatus;
+      const pointer = toPointer(["common", index]);
       return {
         code: entry.code,
         name,
         derivedName: derived,
+        aliases: (entry.aliases ?? []).map((alias, at) => ({
+          name: alias,
+          guardName: errorGuardName(errorClassName(alias)),
+          origin: origin(`${pointer}/aliases/${at}`),
+        })),
         type: localize(entry.type, String(entry.code)),
         description: localize(entry.description, ""),
-        fault: entry.fault,
-        retryable: entry.retryable ?? false,
+        fault: entry.fault ?? category?.fault ?? "server",
+        faultGiven: (entry.fault ?? category?.fault) !== undefined,
+        retryable: entry.retryable ?? category?.retryable ?? false,
+        ...defined({ httpStatus, category: category?.prefix }),
         ...deprecation(entry.deprecated),
-        className: errorClassName(name),
-        guardName: errorGuardName(name),
+        className,
+        classNameGiven: entry.className !== undefined,
+        guardName: errorGuardName(className),
         anchor: codeAnchor({}, entry.code),
-        origin: origin(toPointer(["common", index])),
+        origin: origin(pointer),
       };
     }),
   );
   const modules = moduleSources.flatMap((source) =>
-    source.modules.map((module, moduleIndex) => {
+    source.modules.map((module, moduleIndex): ModuleModel => {
       const names = moduleNames(module.name);
       const pointer = `${source.pointer}/${moduleIndex}`;
       return {
@@ -191,10 +297,7 @@ export function buildModel(
         constName: names.constName,
         file: `modules/${names.fileStem}.ts`,
         anchor: `module-${names.fileStem}`,
-        reserved: (module.reserved ?? []).map((code, index) => ({
-          code,
-          origin: origin(`${pointer}/reserved/${index}`, source.file),
-        })),
+        reserved: reservedList(module.reserved, (index) => origin(`${pointer}/reserved/${index}`, source.file)),
         origin: origin(pointer, source.file),
         codes: byCode(
           module.codes.map((entry, index) => {
@@ -204,6 +307,7 @@ export function buildModel(
               name,
               derivedName: entry.name === undefined,
               description: localize(entry.description, ""),
+              ...defined({ fault: entry.fault, retryable: entry.retryable, httpStatus: entry.httpStatus }),
               ...deprecation(entry.deprecated),
               anchor: codeAnchor({ module: names.fileStem }, entry.code),
               origin: origin(`${pointer}/codes/${index}`, source.file),
@@ -214,6 +318,10 @@ export function buildModel(
     }),
   );
   const moduleErrorsIn = doc.moduleErrors?.in ?? "message";
+  // Patterns apply only where the catalog declares module errors: otherwise a message such as
+  // "(503) upstream connect error" would report a module code nobody defined.
+  const declaresModules = doc.moduleErrors?.patterns !== undefined || modules.length > 0;
+  const patterns = doc.moduleErrors?.patterns ?? (declaresModules ? [DEFAULT_PATTERN] : []);
   return {
     sourcePath,
     sources: [file, ...new Set(moduleSources.map((source) => source.file).filter((source) => source !== file))],
@@ -222,34 +330,110 @@ export function buildModel(
     defaultLocale,
     catalogId: title[defaultLocale] ?? "",
     codeKind,
-    success: typeof doc.success === "object" ? { absent: doc.success.absent.split(".") } : { code: doc.success },
-    envelope: {
-      code: (doc.envelope?.code ?? "code").split("."),
-      message: (doc.envelope?.message ?? "message").split("."),
-      requestId: (doc.envelope?.requestId ?? "requestId").split("."),
-    },
+    success,
+    envelope: envelope(doc.envelope),
+    ...defined({ defaultHttpStatus: doc.defaultHttpStatus }),
     moduleErrorsIn,
-    patterns: (doc.moduleErrors?.patterns ?? [DEFAULT_PATTERN]).map((pattern, index) => ({
+    patterns: patterns.map((pattern, index) => ({
       name: pattern.name,
       regex: pattern.regex,
+      ...defined({ format: "format" in pattern ? pattern.format : undefined }),
       examples: pattern.examples ?? [],
       origin: origin(doc.moduleErrors?.patterns ? toPointer(["moduleErrors", "patterns", index]) : ""),
     })),
     common,
-    reserved: (doc.reserved ?? []).map((code, index) => ({ code, origin: origin(`/reserved/${index}`) })),
+    reserved: reservedList(doc.reserved, (index) => origin(`/reserved/${index}`)),
     modules,
-    categories: categories(codeKind, [
-      ...common.map((entry) => entry.code),
-      ...modules.flatMap((module) => module.codes.map((entry) => entry.code)),
-    ]),
+    categories: [
+      ...declared.sort((a, b) => compareCodes(a.prefix, b.prefix)),
+      ...impliedCategories(codeKind, new Set(declared.map((category) => category.prefix)), [
+        ...common.map((entry) => entry.code),
+        ...modules.flatMap((module) => module.codes.map((entry) => entry.code)),
+      ]),
+    ],
     enumStyle: doc.output?.enumStyle ?? "enum",
     origin: origin(""),
+    warnings: [],
   };
+}
+
+function successRule(success: SuccessDocument): SuccessRule {
+  if (typeof success !== "object") return { codes: [success] };
+  if (isCodeList(success)) return { codes: [...success] };
+  const matches = (fields: Readonly<Record<string, FieldValue>>) =>
+    Object.entries(fields).map(([path, value]) => ({ path: path.split("."), value }));
+  if ("absent" in success) return { absent: success.absent.split(".") };
+  if ("when" in success) return { when: matches(success.when) };
+  return { unless: matches(success.unless) };
+}
+
+function isCodeList(value: SuccessDocument): value is readonly CodeValue[] {
+  return Array.isArray(value);
+}
+
+function envelope(doc: EnvelopeDocument | undefined): Envelope {
+  const code = doc?.code ?? "code";
+  return {
+    code: (typeof code === "string" ? [code] : code).map((path) => path.split(".")),
+    message: (doc?.message ?? "message").split("."),
+    requestId: (doc?.requestId ?? "requestId").split("."),
+    ...defined({ requestIdHeader: doc?.requestIdHeader, status: doc?.status?.split(".") }),
+    fields: Object.entries(doc?.fields ?? {}).map(([name, path]) => ({ name, path: path.split(".") })),
+  };
+}
+
+function reservedList(
+  entries: readonly ReservedDocument[] | undefined,
+  origin: (index: number) => Origin,
+): ReservedModel[] {
+  return (entries ?? []).map((entry, index): ReservedModel => {
+    if (typeof entry !== "object") return { code: entry, origin: origin(index) };
+    if ("from" in entry) return { from: entry.from, to: entry.to, origin: origin(index) };
+    return { code: entry.code, name: entry.name, origin: origin(index) };
+  });
+}
+
+/**
+ * The kind of a list of codes. A list that mixes kinds is a string list when one of its strings
+ * looks like a number with letters in it (`0A000` beside an unquoted `23505`), so that the integers
+ * are the ones reported; otherwise the kind most codes have.
+ */
+export function listKind(codes: readonly CodeValue[]): "number" | "string" {
+  const strings = codes.filter((code) => typeof code === "string");
+  if (strings.length === 0) return "number";
+  if (strings.length === codes.length) return "string";
+  if (strings.some((code) => /^[0-9]/.test(code) && !/^-?[0-9]+$/.test(code))) return "string";
+  return strings.length * 2 >= codes.length ? "string" : "number";
 }
 
 /** The kind of a code value. */
 export function kindOf(code: CodeValue): "number" | "string" {
   return typeof code === "number" ? "number" : "string";
+}
+
+/** Whether a code falls under a prefix: dotted codes by whole segments, others by characters. */
+export function inPrefix(code: CodeValue, prefix: string): boolean {
+  const text = String(code);
+  return text.includes(".") ? text === prefix || text.startsWith(`${prefix}.`) : text.startsWith(prefix);
+}
+
+/** The declared category a code belongs to: the longest prefix it falls under. */
+export function categoryOfCode<T extends { readonly prefix: string }>(
+  categories: readonly T[],
+  code: CodeValue,
+): T | undefined {
+  let found: T | undefined;
+  for (const category of categories) {
+    if (inPrefix(code, category.prefix) && category.prefix.length > (found?.prefix.length ?? -1)) found = category;
+  }
+  return found;
+}
+
+/** The object of the fields whose value is defined, so optional fields stay absent. */
+function defined<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 function deprecation(deprecated: DeprecatedDocument | undefined): { deprecated?: Deprecation } {
@@ -262,14 +446,31 @@ function deprecation(deprecated: DeprecatedDocument | undefined): { deprecated?:
   };
 }
 
-function categories(kind: "number" | "string", codes: readonly CodeValue[]): CategoryModel[] {
+/** First segments of dotted identifier codes; URI codes (`https://...`) are never split. */
+function impliedCategories(
+  kind: "number" | "string",
+  declared: ReadonlySet<string>,
+  codes: readonly CodeValue[],
+): CategoryModel[] {
   if (kind !== "string") return [];
   const found = new Set<string>();
   for (const code of codes) {
-    const category = typeof code === "string" ? categoryOf(code) : undefined;
-    if (category !== undefined && nameFromCode(category) !== undefined) found.add(category);
+    const category = typeof code === "string" && !isUriCode(code) ? categoryOf(code) : undefined;
+    if (category !== undefined && !declared.has(category) && nameFromCode(category) !== undefined) found.add(category);
   }
-  return [...found].sort().map((category) => ({ category, guardName: categoryGuardName(category) }));
+  return [...found].sort().map((prefix) => {
+    const name = nameFromCode(prefix) ?? prefix;
+    return {
+      prefix,
+      declared: false,
+      name,
+      ...categoryNames(name),
+      type: {},
+      description: {},
+      anchor: categoryAnchor(prefix),
+      origin: { file: "", pointer: "" },
+    };
+  });
 }
 
 /** Orders codes: integers numerically, strings by UTF-16 code units; equal codes keep catalog order. */

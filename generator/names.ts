@@ -25,11 +25,19 @@ export function constantCase(id: string): string {
     .join("_");
 }
 
-/** The class of a common code: `QuotaExceeded` → `QuotaExceededError`. */
-export const errorClassName = (name: string): string => `${name}Error`;
+/**
+ * The class of a common code: `QuotaExceeded` → `QuotaExceededError`; a name that ends in `Error`
+ * already keeps it once: `InternalError` → `InternalError`, not `InternalErrorError`.
+ */
+export const errorClassName = (name: string): string => (/.Error$/.test(name) ? name : `${name}Error`);
 
-/** The guard of a common code's class: `QuotaExceeded` → `isQuotaExceededError`. */
-export const errorGuardName = (name: string): string => `is${errorClassName(name)}`;
+/** The guard of a class: `QuotaExceededError` → `isQuotaExceededError`. */
+export const errorGuardName = (className: string): string => `is${className}`;
+
+/** The names of a declared category: `IntegrityConstraintViolation` → its guard and class. */
+export function categoryNames(name: string) {
+  return { guardName: `is${name}Category`, className: `${name}CategoryError` };
+}
 
 /** The names errcat derives for one module. */
 export function moduleNames(id: string) {
@@ -101,7 +109,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
  * `InternalError.` → `InternalError`. `undefined` when nothing usable is left.
  */
 export function nameFromCode(code: string): string | undefined {
-  const name = code
+  const name = (isUriCode(code) ? lastPathSegment(code) : code)
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== "")
     .map((word) => (/^[A-Z0-9]+$/.test(word) && /[A-Z]{2}/.test(word) ? word[0] + word.slice(1).toLowerCase() : word))
@@ -111,14 +119,37 @@ export function nameFromCode(code: string): string | undefined {
   return /^[0-9]/.test(name) ? `Code${name}` : name;
 }
 
+/** Whether a string code is a URI (`https://example.com/probs/out-of-credit`, `about:blank`), never split at dots. */
+export function isUriCode(code: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/|about:|urn:|tag:)/i.test(code);
+}
+
+/** `https://example.com/probs/out-of-credit` → `out-of-credit`; `about:blank` → `blank`. */
+function lastPathSegment(uri: string): string {
+  const path = uri.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf(":")) + 1);
+}
+
+/**
+ * Whether a name derived from a code reads well: its first letter or digit is a letter, and a code
+ * with digits holds a run of three letters (`PGRST116` → `Pgrst116`). `23505`, `0A000` and `HV00N`
+ * need a name of their own.
+ */
+export function derivesReadableName(code: string): boolean {
+  const source = isUriCode(code) ? lastPathSegment(code) : code;
+  return /^[^A-Za-z0-9]*[A-Za-z]/.test(source) && (!/[0-9]/.test(source) || /[A-Za-z]{3}/.test(source));
+}
+
+/** The docs anchor of a category: `category-23`, `category-InvalidParameter`. */
+export function categoryAnchor(prefix: string): string {
+  return codeAnchor({}, prefix).replace(/^code-/, "category-");
+}
+
 /** The category of a dotted string code: its first segment, `InvalidParameter.Foo` → `InvalidParameter`. */
 export function categoryOf(code: string): string | undefined {
   const dot = code.indexOf(".");
   return dot > 0 ? code.slice(0, dot) : undefined;
 }
-
-/** The guard of a category: `InvalidParameter` → `isInvalidParameterCategory`. */
-export const categoryGuardName = (category: string): string => `is${nameFromCode(category) ?? category}Category`;
 
 /**
  * A docs anchor for a code, unique across the whole file: `code-4400` for a common code,

@@ -46,12 +46,18 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
     case "additionalProperties": {
       const property = String(params.additionalProperty);
       const pointer = `${error.instancePath}/${pointerSegment(property)}`;
-      return { message: `unknown property "${property}"`, location: catalog.locate(pointer, { key: true }) };
+      const hint = error.instancePath === "/success" ? ": success as a mapping takes absent, when or unless" : "";
+      return { message: `unknown property "${property}"${hint}`, location: catalog.locate(pointer, { key: true }) };
     }
     case "required":
       return {
         message: `missing required property "${String(params.missingProperty)}"`,
         location: catalog.locate(error.instancePath, { key: false }),
+      };
+    case "dependencies":
+      return {
+        message: `missing property "${String(params.missingProperty)}", which goes with "${String(params.property)}"`,
+        location: catalog.locate(error.instancePath),
       };
     case "enum":
       return {
@@ -70,6 +76,12 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
         return {
           message: "the catalog is empty: it needs at least format, success and common",
           location: catalog.locate(""),
+        };
+      }
+      if (error.instancePath === "/success") {
+        return {
+          message: `must be a code, a list of codes, or a mapping with absent, when or unless (found ${describe(error.data)})`,
+          location: catalog.locate(error.instancePath),
         };
       }
       return {

@@ -1,7 +1,7 @@
 import type { CodeValue } from "./catalog.js";
-import type { CatalogModel, ModuleModel, Origin } from "./model.js";
+import type { CatalogModel, ModuleModel, Origin, ReservedModel } from "./model.js";
 import { kindOf } from "./model.js";
-import { RUNTIME_EXPORTS } from "./names.js";
+import { derivesReadableName, RUNTIME_EXPORTS } from "./names.js";
 import type { Problem } from "./problems.js";
 import { type Locate, Reporter, show } from "./reporter.js";
 import { checkPatterns } from "./validate-patterns.js";
@@ -35,12 +35,11 @@ export function checkSemantics(model: CatalogModel, locate: Locate): Problem[] {
 }
 
 function checkCommon(model: CatalogModel, reporter: Reporter): void {
-  if ("code" in model.success && kindOf(model.success.code) !== model.codeKind) {
-    reporter.report(
-      model.origin,
-      "/success",
-      `the success code must be ${article(model.codeKind)}, like the common codes`,
-    );
+  const successCodes = "codes" in model.success ? model.success.codes : [];
+  for (const [index, code] of successCodes.entries()) {
+    if (kindOf(code) === model.codeKind) continue;
+    const pointer = successCodes.length > 1 ? `/success/${index}` : "/success";
+    reporter.report(model.origin, pointer, kindMismatch(code, model.codeKind, "the common codes"));
   }
   checkCodes(
     {
@@ -48,9 +47,8 @@ function checkCommon(model: CatalogModel, reporter: Reporter): void {
       reserved: model.reserved,
       kind: model.codeKind,
       where: "",
-      kindProblem: (entry) =>
-        `code ${show(entry.code)} is ${article(kindOf(entry.code))}, but the list's first code is ${article(model.codeKind)}; one list holds one kind`,
-      successProblem: "code" in model.success ? "cannot be an error code" : undefined,
+      kindProblem: (entry) => kindMismatch(entry.code, model.codeKind, "the other codes of the list"),
+      successProblem: "codes" in model.success ? "cannot be an error code" : undefined,
       check: (entry) => {
         if (typeof entry.code === "number" && entry.type[model.defaultLocale] === String(entry.code)) {
           reporter.report(
@@ -59,11 +57,33 @@ function checkCommon(model: CatalogModel, reporter: Reporter): void {
             `integer code ${entry.code} needs a type, a short title such as "Quota exceeded"`,
           );
         }
+        if (!entry.faultGiven) {
+          reporter.report(
+            entry.origin,
+            "",
+            `code ${show(entry.code)} needs a fault (client or server): neither it nor a category gives one`,
+          );
+        }
       },
     },
     model,
     reporter,
   );
+}
+
+/**
+ * Why a code does not fit its list. An unquoted `23505` among string codes such as `0A000` is the
+ * usual cause, so integers in a string list are told to be quoted.
+ */
+function kindMismatch(code: CodeValue, kind: "number" | "string", others: string): string {
+  if (typeof code === "number" && kind === "string") {
+    return `code ${code} is read as an integer, but ${others} are strings: quote it ("${code}")`;
+  }
+  const unquote =
+    typeof code === "string" && /^-?[0-9]+$/.test(code)
+      ? `: write it without quotes (${code})`
+      : "; one list holds one kind";
+  return `code ${show(code)} is ${article(kindOf(code))}, but ${others} are integers${unquote}`;
 }
 
 function checkModule(model: CatalogModel, module: ModuleModel, reporter: Reporter): void {
@@ -78,9 +98,13 @@ function checkModule(model: CatalogModel, module: ModuleModel, reporter: Reporte
       reserved: module.reserved,
       kind,
       where: ` in module ${module.id}`,
-      kindProblem: (entry) => `code ${show(entry.code)} must be ${article(kind)}: ${why}`,
+      kindProblem: (entry) =>
+        typeof entry.code === "number" && kind === "string"
+          ? `code ${entry.code} is read as an integer, but ${why}: quote it ("${entry.code}")`
+          : `code ${show(entry.code)} must be ${article(kind)}: ${why}`,
       // Only in the code field can a module code be mistaken for success.
-      successProblem: model.moduleErrorsIn === "code" ? "cannot be a module error code" : undefined,
+      successProblem:
+        model.moduleErrorsIn === "code" && "codes" in model.success ? "cannot be a module error code" : undefined,
     },
     model,
     reporter,
@@ -100,7 +124,7 @@ interface CodeEntry {
 /** One list of codes (the common list or a module's), checked in catalog order. */
 interface CodeList<T extends CodeEntry> {
   readonly entries: readonly T[];
-  readonly reserved: readonly { readonly code: CodeValue; readonly origin: Origin }[];
+  readonly reserved: readonly ReservedModel[];
   readonly kind: "number" | "string";
   /** How messages name the list: `""` for the common list, ` in module account` for a module's. */
   readonly where: string;
@@ -115,7 +139,9 @@ interface CodeList<T extends CodeEntry> {
 function checkCodes<T extends CodeEntry>(list: CodeList<T>, model: CatalogModel, reporter: Reporter): void {
   const codes = new Map<CodeValue, { name: string; origin: Origin }>();
   const names = new Map<string, { code: CodeValue; origin: Origin }>();
-  const reserved = new Map(list.reserved.map((entry) => [entry.code, entry.origin]));
+  const reserved = new Map(list.reserved.flatMap((entry) => ("code" in entry ? [[entry.code, entry.origin]] : [])));
+  const ranges = list.reserved.flatMap((entry) => ("from" in entry ? [entry] : []));
+  checkReserved(list, reporter);
   for (const entry of catalogOrder(list.entries)) {
     if (kindOf(entry.code) !== list.kind) {
       reporter.report(entry.origin, "/code", list.kindProblem(entry));
@@ -144,10 +170,11 @@ function checkCodes<T extends CodeEntry>(list: CodeList<T>, model: CatalogModel,
     } else if (entry.name !== "") {
       names.set(entry.name, entry);
     }
-    if (list.successProblem && "code" in model.success && entry.code === model.success.code) {
-      reporter.report(entry.origin, "/code", `${show(entry.code)} is the success code and ${list.successProblem}`);
+    if (list.successProblem && "codes" in model.success && model.success.codes.includes(entry.code)) {
+      reporter.report(entry.origin, "/code", `${show(entry.code)} is a success code and ${list.successProblem}`);
     }
-    const reservedAt = reserved.get(entry.code);
+    const range = ranges.find((at) => typeof entry.code === "number" && entry.code >= at.from && entry.code <= at.to);
+    const reservedAt = reserved.get(entry.code) ?? range?.origin;
     if (reservedAt) {
       const at = reporter.at(reservedAt, entry.origin);
       reporter.report(
@@ -157,6 +184,28 @@ function checkCodes<T extends CodeEntry>(list: CodeList<T>, model: CatalogModel,
       );
     }
     checkReplacement(entry, list.entries, reporter);
+  }
+}
+
+/** Reserved ranges hold integers in order; a reserved name is not also a live one. */
+function checkReserved<T extends CodeEntry>(list: CodeList<T>, reporter: Reporter): void {
+  const names = new Set(list.entries.map((entry) => entry.name));
+  for (const entry of list.reserved) {
+    if ("from" in entry) {
+      if (list.kind !== "number") {
+        reporter.report(entry.origin, "", `a reserved range holds integer codes, but this list's codes are strings`);
+      } else if (entry.from > entry.to) {
+        reporter.report(entry.origin, "/to", `the range ends at ${entry.to}, before it starts at ${entry.from}`);
+      }
+    } else if (kindOf(entry.code) !== list.kind) {
+      reporter.report(
+        entry.origin,
+        "name" in entry ? "/code" : "",
+        kindMismatch(entry.code, list.kind, "the list's codes"),
+      );
+    } else if (entry.name !== undefined && names.has(entry.name)) {
+      reporter.report(entry.origin, "/name", `the retired name ${entry.name} is still the name of a code${list.where}`);
+    }
   }
 }
 
@@ -173,6 +222,12 @@ function checkName(
     );
   else if (entry.name === "")
     reporter.report(entry.origin, "/code", `no identifier can be derived from code ${show(entry.code)}; add a name`);
+  else if (!derivesReadableName(entry.code))
+    reporter.report(
+      entry.origin,
+      "/code",
+      `code ${show(entry.code)} would derive the name ${entry.name}, which does not read well; add a name, a PascalCase identifier such as UniqueViolation`,
+    );
 }
 
 function nameClash(
@@ -232,8 +287,37 @@ function checkIdentifiers(model: CatalogModel, reporter: Reporter): void {
       [entry.className, entry.guardName],
       `common code ${entry.name}`,
       entry.origin,
-      entry.derivedName ? "/code" : "/name",
+      entry.classNameGiven ? "/className" : entry.derivedName ? "/code" : "/name",
     );
+    for (const alias of entry.aliases) {
+      if (seenNames.has(alias.name) || model.common.some((other) => other.name === alias.name)) {
+        reporter.report(alias.origin, "", `alias ${alias.name} is already the name of a code`);
+        continue;
+      }
+      seenNames.add(alias.name);
+      claim([alias.guardName], `alias ${alias.name}`, alias.origin, "");
+    }
+  }
+  const seenPrefixes = new Map<string, Origin>();
+  for (const category of model.categories.filter((each) => each.declared)) {
+    const first = seenPrefixes.get(category.prefix);
+    if (first) {
+      reporter.report(
+        category.origin,
+        "/prefix",
+        `duplicate category prefix ${show(category.prefix)}: the category at ${reporter.at(first, category.origin)} has it already`,
+      );
+      continue;
+    }
+    seenPrefixes.set(category.prefix, category.origin);
+    if (model.codeKind === "number" && !/^-?[0-9]+$/.test(category.prefix)) {
+      reporter.report(
+        category.origin,
+        "/prefix",
+        `the codes are integers, so a prefix is digits, not ${show(category.prefix)}`,
+      );
+    }
+    claim([category.guardName, category.className], `category ${category.name}`, category.origin, "/name");
   }
   const seenModules = new Set<string>();
   for (const module of model.modules) {
@@ -245,9 +329,10 @@ function checkIdentifiers(model: CatalogModel, reporter: Reporter): void {
   const codes = [...catalogOrder(model.common), ...model.modules.flatMap((module) => catalogOrder(module.codes))];
   const firstUse = (category: string) =>
     codes.findIndex((entry) => typeof entry.code === "string" && entry.code.startsWith(`${category}.`));
-  for (const category of [...model.categories].sort((a, b) => firstUse(a.category) - firstUse(b.category))) {
-    const user = codes[firstUse(category.category)];
-    claim([category.guardName], `category ${category.category}`, user?.origin ?? model.origin, user ? "/code" : "");
+  const implied = model.categories.filter((category) => !category.declared);
+  for (const category of implied.sort((a, b) => firstUse(a.prefix) - firstUse(b.prefix))) {
+    const user = codes[firstUse(category.prefix)];
+    claim([category.guardName], `category ${category.prefix}`, user?.origin ?? model.origin, user ? "/code" : "");
   }
 }
 

@@ -39,7 +39,7 @@ describe("two copies of the generated module", () => {
     const error = first.errorFromResponse({ code: 4400 });
     expect(second.isApiError(error)).toBe(true);
     expect(second.isQuotaExceededError(error)).toBe(true);
-    expect(second.isInternalErrorError(error)).toBe(false);
+    expect(second.isInternalError(error)).toBe(false);
     expect(second.isUnknownApiError(first.errorFromResponse({ code: 1234 }))).toBe(true);
     expect(second.isMalformedResponseError(first.errorFromResponse({}))).toBe(true);
   });

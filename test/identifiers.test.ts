@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogError, render, validate } from "../generator/index.js";
+import { errorClassName } from "../generator/names.js";
 import { cleanup, ROOT, tempDir, writeCatalog } from "./helpers.js";
 
 afterAll(cleanup);
@@ -14,7 +15,22 @@ afterAll(cleanup);
 const numeric = `format: 1
 success: 0
 common:
-${["Error", "Object", "Symbol", "Promise", "Function", "Array", "Constructor", "Prototype", "Proto", "Common"]
+${[
+  "Error",
+  "Object",
+  "Symbol",
+  "Promise",
+  "Function",
+  "Array",
+  "Constructor",
+  "Prototype",
+  "Proto",
+  "Common",
+  "SyntaxError",
+  "TypeError",
+  "RangeError",
+  "AggregateError",
+]
   .map(
     (name, index) => `  - { code: ${100 + index}, name: ${name}, type: ${name} type, description: d, fault: client }`,
   )
@@ -91,18 +107,31 @@ describe("globals and prototype names as code names and module ids", () => {
     expect(result.status).toBe(0);
   });
 
-  it.each(["Error", "Object", "Symbol", "Promise", "Function", "Array", "Constructor", "Prototype", "Proto"])(
-    "%s names a class errorFromResponse returns",
-    (name) => {
-      const ErrorClass = generated.api[`${name}Error`] as { code: number };
-      const error = generated.api.errorFromResponse({ code: ErrorClass.code });
-      expect(error?.name).toBe(`${name}Error`);
-      expect((generated.api[`is${name}Error`] as (value: unknown) => boolean)(error)).toBe(true);
-    },
-  );
+  it.each([
+    "Error",
+    "Object",
+    "Symbol",
+    "Promise",
+    "Function",
+    "Array",
+    "Constructor",
+    "Prototype",
+    "Proto",
+    "SyntaxError",
+    "TypeError",
+    "RangeError",
+    "AggregateError",
+  ])("%s names a class errorFromResponse returns", (name) => {
+    const ErrorClass = generated.api[errorClassName(name)] as { code: number };
+    const error = generated.api.errorFromResponse({ code: ErrorClass.code });
+    expect(error?.name).toBe(errorClassName(name));
+    expect((generated.api[`is${errorClassName(name)}`] as (value: unknown) => boolean)(error)).toBe(true);
+  });
 
   it("keeps the real globals intact", () => {
     expect(new Error("x")).toBeInstanceOf(Error);
+    expect(generated.api.SyntaxError).not.toBe(SyntaxError);
+    expect(generated.api.errorFromResponse({ code: 0 })).toBeUndefined();
     expect(Object.keys({ a: 1 })).toEqual(["a"]);
   });
 

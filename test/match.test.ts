@@ -41,7 +41,7 @@ describe("matchError", () => {
 
   it("sends other codes, unknown codes and malformed bodies to _", () => {
     const handlers = { QuotaExceeded: () => "quota", _: (other: ApiError) => `other ${other.name}` };
-    expect(matchError(errorFromResponse({ code: 6000 }) as ApiError, handlers)).toBe("other InternalErrorError");
+    expect(matchError(errorFromResponse({ code: 6000 }) as ApiError, handlers)).toBe("other InternalError");
     expect(matchError(errorFromResponse({ code: 4999 }) as ApiError, handlers)).toBe("other UnknownApiError");
     expect(matchError(errorFromResponse({}) as ApiError, handlers)).toBe("other MalformedResponseError");
   });

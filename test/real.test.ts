@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogError, type CatalogModel, render, validate } from "../generator/index.js";
+import { errorClassName } from "../generator/names.js";
 import { cleanup, ROOT, tempDir } from "./helpers.js";
 import {
   accounting,
@@ -268,7 +269,10 @@ describe.skipIf(!existsSync(SHARED))("real catalogs", () => {
       if (!loaded) throw new Error(`no runtime for ${id}`);
       return loaded;
     };
-    const classOf = (api: Runtime, name: string) => api[`${name}Error`] as abstract new (...args: never[]) => unknown;
+    const classOf = (api: Runtime, name: string) =>
+      api[errorClassName(name)] as abstract new (
+        ...args: never[]
+      ) => unknown;
 
     it("v2: a common code with a module code in its message, negative codes too", () => {
       const { model } = get("v2");

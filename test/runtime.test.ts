@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as api from "../generated/index.js";
+import { errorClassName } from "../generator/names.js";
 import { ROOT } from "./helpers.js";
 
 interface YamlCommon {
@@ -55,8 +56,8 @@ describe("the default catalog", () => {
   });
 
   describe.each(catalog.common)("common code $code ($name)", (entry) => {
-    const ErrorClass = exports[`${entry.name}Error`] as (new () => api.ApiError) & { code: number };
-    const guard = exports[`is${entry.name}Error`] as (value: unknown) => boolean;
+    const ErrorClass = exports[errorClassName(entry.name)] as (new () => api.ApiError) & { code: number };
+    const guard = exports[`is${errorClassName(entry.name)}`] as (value: unknown) => boolean;
 
     it("is an enum member and a common code", () => {
       expect((api.CommonErrorCode as unknown as Record<string, number>)[entry.name]).toBe(entry.code);
@@ -71,7 +72,7 @@ describe("the default catalog", () => {
       expect(error).toBeInstanceOf(api.ApiError);
       expect(error).toBeInstanceOf(Error);
       expect(error).toMatchObject({
-        name: `${entry.name}Error`,
+        name: errorClassName(entry.name),
         code: entry.code,
         type: entry.type,
         message: `server says ${entry.code}`,
@@ -90,7 +91,9 @@ describe("the default catalog", () => {
     it("is recognised by its guard only", () => {
       const error = new ErrorClass();
       for (const other of catalog.common) {
-        expect((exports[`is${other.name}Error`] as (value: unknown) => boolean)(error)).toBe(other.code === entry.code);
+        expect((exports[`is${errorClassName(other.name)}`] as (value: unknown) => boolean)(error)).toBe(
+          other.code === entry.code,
+        );
       }
     });
   });
@@ -199,11 +202,11 @@ describe("errorFromResponse", () => {
 
   it("keeps the cause chain and logs well", () => {
     const cause = new Error("socket");
-    const error = new api.InternalErrorError({ message: "down", cause });
+    const error = new api.InternalError({ message: "down", cause });
     expect(error.cause).toBe(cause);
-    expect(String(error)).toBe("InternalErrorError: down");
+    expect(String(error)).toBe("InternalError: down");
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
-      name: "InternalErrorError",
+      name: "InternalError",
       code: 6000,
       message: "down",
     });

@@ -7,17 +7,29 @@ export function emitApiError(model: CatalogModel): string {
   const code = codeType(model);
   writer.blankLine();
   writer.write(`import { API_ERROR_BRAND, CATALOG_ID } from "./guards.js";
-import type { Fault, ModuleError } from "./types.js";
+import type { ErrorFields, Fault, ModuleError } from "./types.js";
 
 /** What a response says beyond its code; every field is optional. */
 export interface ApiErrorInit {
   /** The server's message text; the error's \`message\` falls back to the error type. */
   readonly message?: string | undefined;
-  /** The module error code found in the message. */
+  /** The module error code found in the response. */
   readonly moduleError?: ModuleError | undefined;
   /** The request id the response carried. */
   readonly requestId?: string | undefined;
-  /** The raw response body. */
+  /** The HTTP status the response arrived with. */
+  readonly status?: number | undefined;
+  /** The body path the code was read from, where the envelope names several. */
+  readonly codeField?: string | undefined;
+  /** The extra body fields the catalog names, safe to log. */
+  readonly fields?: ErrorFields | undefined;
+  /** Overrides the class's fault, as a module code may. */
+  readonly fault?: Fault | undefined;
+  /** Overrides the class's retryable, as a module code may. */
+  readonly retryable?: boolean | undefined;
+  /** Overrides the class's HTTP status, as a module code may. */
+  readonly httpStatus?: number | undefined;
+  /** The raw response body: readable as \`error.response\`, never logged. */
   readonly response?: unknown;
   /** What caused this error, as in \`new Error(message, { cause })\`. */
   readonly cause?: unknown;
@@ -30,12 +42,13 @@ export interface ApiErrorMeta {
   readonly type: string;
   readonly fault: Fault | "unknown";
   readonly retryable: boolean;
+  readonly httpStatus?: number | undefined;
 }
 
 `);
   writeJsdoc(writer, [
     `An error response of ${mainText(model, model.title)}.`,
-    "Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not.",
+    "Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not. Optional fields are absent rather than `undefined` (they are declared, and set only when known); the raw body is kept in the non-enumerable `response`, so that logging the error never writes out what the body held.",
   ]);
   writer.write(`export class ApiError extends Error {
   /** The response's code; \`undefined\` only for a {@link MalformedResponseError}. */
@@ -46,39 +59,46 @@ export interface ApiErrorMeta {
   readonly fault: Fault | "unknown";
   /** Whether the same call may succeed when sent again later. */
   readonly retryable: boolean;
-  /** The module error code, when the message carried one. */
-  readonly moduleError?: ModuleError;
+  /** The HTTP status the catalog gives the code (its own, its category's or the catalog's default). */
+  declare readonly httpStatus?: number;
+  /** The HTTP status the response arrived with. */
+  declare readonly status?: number;
+  /** The body path the code was read from, where the envelope names several. */
+  declare readonly codeField?: string;
+  /** The module error code, when the response carried one. */
+  declare readonly moduleError?: ModuleError;
   /** The request id, when the response carried one. */
-  readonly requestId?: string;
-  /** The raw response body. */
-  readonly response: unknown;
+  declare readonly requestId?: string;
+  /** The extra body fields the catalog names, when the body held any. */
+  declare readonly fields?: ErrorFields;
+  /** The raw response body; not enumerable, so neither \`JSON.stringify\` nor \`console.log\` shows it. */
+  declare readonly response: unknown;
 
   constructor(meta: ApiErrorMeta, init: ApiErrorInit = {}) {
     super(init.message ?? meta.type, init.cause === undefined ? undefined : { cause: init.cause });
     Object.defineProperty(this, API_ERROR_BRAND, { value: CATALOG_ID });
+    Object.defineProperty(this, "response", { value: init.response, configurable: true });
     this.name = meta.name;
     this.code = meta.code;
     this.type = meta.type;
-    this.fault = meta.fault;
-    this.retryable = meta.retryable;
+    this.fault = init.fault ?? meta.fault;
+    this.retryable = init.retryable ?? meta.retryable;
+    const httpStatus = init.httpStatus ?? meta.httpStatus;
+    if (httpStatus !== undefined) this.httpStatus = httpStatus;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.codeField !== undefined) this.codeField = init.codeField;
     if (init.moduleError !== undefined) this.moduleError = init.moduleError;
     if (init.requestId !== undefined) this.requestId = init.requestId;
-    this.response = init.response;
+    if (init.fields !== undefined) this.fields = init.fields;
   }
 
-  /** The fields that matter in a log line; \`JSON.stringify(error)\` uses it. */
+  /** The fields that are safe in a log line, without the raw body; \`JSON.stringify(error)\` uses it. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      type: this.type,
-      message: this.message,
-      fault: this.fault,
-      retryable: this.retryable,
-      moduleError: this.moduleError,
-      requestId: this.requestId,
-      response: this.response,
-    };
+    const { name, code, type, message, fault, retryable } = this;
+    const { httpStatus, status, codeField, moduleError, requestId, fields } = this;
+    const optional = { httpStatus, status, codeField, moduleError, requestId, fields };
+    const present = Object.entries(optional).filter(([, value]) => value !== undefined);
+    return { name, code, type, message, fault, retryable, ...Object.fromEntries(present) };
   }
 }
 
@@ -91,18 +111,31 @@ export class UnknownApiError extends ApiError {
   }
 }
 
+/** What a malformed response says: the error's fields, and why it is malformed. */
+export interface MalformedResponseInit extends ApiErrorInit {
+  /** Why the body is malformed: \`no code\`, \`the code is "4400", not a safe integer\`. */
+  readonly reason?: string | undefined;
+}
+
 /**
  * A body without a valid code: not an object, no code, or a code that is not ${code === "number" ? "a safe integer" : "a non-empty string"}.
- * Never mistaken for success; \`response\` keeps the body as it came.
+ * Never mistaken for success; the message keeps the server's text, \`response\` the body as it came.
  */
 export class MalformedResponseError extends ApiError {
   declare readonly code: undefined;
+  /** Why the body is malformed. */
+  readonly reason: string;
 
-  constructor(init: ApiErrorInit = {}) {
+  constructor(init: MalformedResponseInit = {}) {
     super(
       { code: undefined, name: "MalformedResponseError", type: "Malformed response", fault: "unknown", retryable: false },
       init,
     );
+    this.reason = init.reason ?? "no code";
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
   }
 }
 `);

@@ -1,3 +1,4 @@
+import type { CodeValue } from "../catalog.js";
 import type { CatalogModel, CommonCodeModel } from "../model.js";
 import { tsPropertyKey, tsString } from "./escape.js";
 import {
@@ -23,22 +24,26 @@ export function emitCommon(model: CatalogModel): string {
   writer.blankLine();
   writer.writeLine(`import type { CommonErrorInfo } from "./types.js";`);
   writer.blankLine();
-  if ("code" in model.success) {
-    writeJsdoc(writer, ["The code that means success."]);
-    writer.writeLine(`export const SUCCESS_CODE = ${codeLiteral(model.success.code)};`);
-    writer.blankLine();
-  }
+  if ("codes" in model.success) writeSuccessCodes(writer, model, model.success.codes);
   writeEnum(
     writer,
     model,
     "CommonErrorCode",
     [`The common error codes of ${mainText(model, model.title)}, shared by every module.`],
-    model.common.map((entry) => ({
-      name: entry.name,
-      value: entry.code,
-      doc: codeDoc(model, entry),
-      tags: [`@see error-codes.md#${entry.anchor}`, ...deprecatedTags(entry.deprecated, replacement(entry))],
-    })),
+    model.common.flatMap((entry) => [
+      {
+        name: entry.name,
+        value: entry.code,
+        doc: codeDoc(model, entry),
+        tags: [`@see error-codes.md#${entry.anchor}`, ...deprecatedTags(entry.deprecated, replacement(entry))],
+      },
+      ...entry.aliases.map((alias) => ({
+        name: alias.name,
+        value: entry.code,
+        doc: [`Another name of {@link CommonErrorCode.${entry.name}}.`],
+        tags: deprecatedTags(entry.deprecated, replacement(entry)),
+      })),
+    ]),
   );
   writer.blankLine();
   writeJsdoc(writer, ["Every common error code with what the catalog says about it, ordered by code."]);
@@ -51,6 +56,10 @@ export function emitCommon(model: CatalogModel): string {
         writer.writeLine(`description: ${tsString(mainText(model, entry.description))},`);
         writer.writeLine(`fault: ${tsString(entry.fault)},`);
         writer.writeLine(`retryable: ${entry.retryable},`);
+        if (entry.httpStatus !== undefined) writer.writeLine(`httpStatus: ${entry.httpStatus},`);
+        if (entry.aliases.length > 0) {
+          writer.writeLine(`aliases: [${entry.aliases.map((alias) => tsString(alias.name)).join(", ")}],`);
+        }
         if (entry.deprecated) writer.writeLine(`deprecated: ${deprecationLiteral(entry.deprecated)},`);
         writeTranslations(writer, model, (locale) => ({
           type: entry.type[locale],
@@ -81,6 +90,25 @@ export function isCommonErrorCode(value: unknown): value is CommonErrorCode {
   return finish(writer);
 }
 
+/** `SUCCESS_CODE` for a single success code, and `SUCCESS_CODES` for every one. */
+function writeSuccessCodes(
+  writer: ReturnType<typeof createWriter>,
+  model: CatalogModel,
+  codes: readonly CodeValue[],
+): void {
+  const [only] = codes;
+  if (codes.length === 1 && only !== undefined) {
+    writeJsdoc(writer, ["The code that means success."]);
+    writer.writeLine(`export const SUCCESS_CODE = ${codeLiteral(only)};`);
+    writer.blankLine();
+  }
+  writeJsdoc(writer, ["Every code that means success."]);
+  writer.writeLine(
+    `export const SUCCESS_CODES: readonly ${codeType(model)}[] = [${codes.map(codeLiteral).join(", ")}];`,
+  );
+  writer.blankLine();
+}
+
 /** The JSDoc paragraphs of a common code: type and description, then how to handle it. */
 export function codeDoc(model: CatalogModel, entry: CommonCodeModel): string[] {
   const type = mainText(model, entry.type);
@@ -88,7 +116,7 @@ export function codeDoc(model: CatalogModel, entry: CommonCodeModel): string[] {
   return [
     title,
     mainText(model, entry.description),
-    `Fault: ${entry.fault}. Retryable: ${entry.retryable ? "yes" : "no"}.`,
+    `Fault: ${entry.fault}. Retryable: ${entry.retryable ? "yes" : "no"}.${entry.httpStatus === undefined ? "" : ` HTTP status: ${entry.httpStatus}.`}`,
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { CodeValue } from "../catalog.js";
-import type { CatalogModel, Deprecation } from "../model.js";
+import type { CatalogModel, Deprecation, ReservedModel } from "../model.js";
 import { htmlCommentText, markdownCell, markdownCode, markdownCodeCell, markdownInline } from "./escape.js";
+import { successText } from "./response-doc.js";
 
 /** The docs file of a locale: `error-codes.md` for the default one, `error-codes.zh.md` for the others. */
 export function docsFile(model: CatalogModel, locale: string): string {
@@ -34,12 +35,13 @@ export function emitDocs(model: CatalogModel, locale: string): string {
     const links = model.locales.map((other) => (other === locale ? other : `[${other}](${docsFile(model, other)})`));
     lines.push(`Languages: ${links.join(" · ")}`, "");
   }
+  const codeFields = model.envelope.code.map(field).join(" or ");
   lines.push(
-    "absent" in model.success
-      ? `A response reports success when ${model.success.absent.length > 1 ? field(model.success.absent.slice(0, -1)) : "the body"} has no ${field(model.success.absent)};` +
-          ` otherwise its code is in ${field(model.envelope.code)}, one of the common error codes below or a code this catalog does not list yet.`
-      : `Every response carries a code in ${field(model.envelope.code)}. ${markdownCode(String(model.success.code))} means success;` +
-          " any other value is one of the common error codes below, or a code this catalog does not list yet.",
+    "codes" in model.success
+      ? `Every response carries a code in ${codeFields}. ${model.success.codes.map((code) => markdownCode(String(code))).join(", ")} ${model.success.codes.length === 1 ? "means" : "mean"} success;` +
+          " any other value is one of the common error codes below, or a code this catalog does not list yet."
+      : `A response reports success ${markdownInline(successText(model).replace(/`/g, ""))};` +
+          ` otherwise its code is in ${codeFields}, one of the common error codes below or a code this catalog does not list yet.`,
     "",
     "## Common error codes",
     "",
@@ -53,12 +55,13 @@ export function emitDocs(model: CatalogModel, locale: string): string {
     );
   }
   if (model.reserved.length > 0) {
-    lines.push("", `Reserved, never to be reused: ${model.reserved.map((entry) => codeCell(entry.code)).join(", ")}.`);
+    lines.push("", `Reserved, never to be reused: ${model.reserved.map(reservedCell).join(", ")}.`);
   }
+  if (model.modules.length === 0 && model.patterns.length === 0) return `${lines.join("\n")}\n`;
   lines.push("", "## Module error codes", "");
   if (model.moduleErrorsIn === "code") {
     lines.push(
-      `A module reports its own codes in ${field(model.envelope.code)}. A module code is handled as the longest dotted prefix` +
+      `A module reports its own codes in ${codeFields}. A module code is handled as the longest dotted prefix` +
         " of it that is a common code (`InvalidParameter.Foo` as `InvalidParameter`), and named by the module's table.",
     );
   } else {
@@ -95,13 +98,16 @@ export function emitDocs(model: CatalogModel, locale: string): string {
       }
     }
     if (module.reserved.length > 0) {
-      lines.push(
-        "",
-        `Reserved, never to be reused: ${module.reserved.map((entry) => codeCell(entry.code)).join(", ")}.`,
-      );
+      lines.push("", `Reserved, never to be reused: ${module.reserved.map(reservedCell).join(", ")}.`);
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A reserved code (with the name it had), or a range: `1054 (OldBadField)`, `2000–2999`. */
+function reservedCell(entry: ReservedModel): string {
+  if ("from" in entry) return `${codeCell(entry.from)}–${codeCell(entry.to)}`;
+  return entry.name === undefined ? codeCell(entry.code) : `${codeCell(entry.code)} (${markdownCode(entry.name)})`;
 }
 
 /** A fenced code block that no backtick run inside can close. */

@@ -1,7 +1,7 @@
-import type { CatalogModel, CommonCodeModel } from "../model.js";
+import type { CatalogModel, CategoryModel, CommonCodeModel } from "../model.js";
 import { codeDoc } from "./common.js";
 import { tsString } from "./escape.js";
-import { codeLiteral, createWriter, deprecatedTags, finish, mainText, writeJsdoc } from "./writer.js";
+import { codeLiteral, codeType, createWriter, deprecatedTags, finish, mainText, writeJsdoc } from "./writer.js";
 
 /** `errors.ts`: one class per common code, its code a literal type, and the map `matchError` reads. */
 export function emitErrors(model: CatalogModel): string {
@@ -11,7 +11,7 @@ export function emitErrors(model: CatalogModel): string {
     const by = entry.deprecated?.replacedBy;
     return by === undefined ? undefined : byCode.get(by)?.className;
   };
-  if (model.common.length > 0) {
+  if (model.common.length > 0 || model.categories.some((category) => category.declared)) {
     writer.blankLine();
     writer.writeLine(`import { ApiError, type ApiErrorInit } from "./api-error.js";`);
   }
@@ -36,6 +36,7 @@ export function emitErrors(model: CatalogModel): string {
             writer.writeLine(`type: ${tsString(mainText(model, entry.type))},`);
             writer.writeLine(`fault: ${tsString(entry.fault)},`);
             writer.writeLine(`retryable: ${entry.retryable},`);
+            if (entry.httpStatus !== undefined) writer.writeLine(`httpStatus: ${entry.httpStatus},`);
           });
           writer.writeLine("},");
           writer.writeLine("init,");
@@ -44,10 +45,48 @@ export function emitErrors(model: CatalogModel): string {
       });
     });
   }
+  for (const category of model.categories.filter((each) => each.declared)) writeCategoryClass(writer, model, category);
   writer.blankLine();
   writeJsdoc(writer, ["The class of each common code, by name: the handlers `matchError` takes."]);
   writer.write("export interface CommonErrorClasses").block(() => {
     for (const entry of model.common) writer.writeLine(`${entry.name}: ${entry.className};`);
   });
   return finish(writer);
+}
+
+/** The class of the codes a declared category covers but the catalog does not list. */
+function writeCategoryClass(
+  writer: ReturnType<typeof createWriter>,
+  model: CatalogModel,
+  category: CategoryModel,
+): void {
+  const type = codeType(model);
+  const meta = [
+    "code",
+    `name: ${tsString(category.className)}`,
+    `type: ${tsString(mainText(model, category.type))}`,
+    `fault: ${tsString(category.fault ?? "unknown")}`,
+    `retryable: ${category.retryable ?? false}`,
+    ...((category.httpStatus ?? model.defaultHttpStatus) !== undefined
+      ? [`httpStatus: ${category.httpStatus ?? model.defaultHttpStatus}`]
+      : []),
+  ];
+  writer.blankLine();
+  writeJsdoc(
+    writer,
+    [
+      `A code of the category ${mainText(model, category.type)} (\`${category.prefix}\`) that the catalog does not list.`,
+      mainText(model, category.description),
+    ],
+    [`@see error-codes.md#${category.anchor}`],
+  );
+  writer.write(`export class ${category.className} extends ApiError`).block(() => {
+    writer.writeLine(`/** The prefix of the category's codes. */`);
+    writer.writeLine(`static readonly prefix = ${tsString(category.prefix)};`);
+    writer.writeLine(`declare readonly code: ${type};`);
+    writer.blankLine();
+    writer.write(`constructor(code: ${type}, init: ApiErrorInit = {})`).block(() => {
+      writer.writeLine(`super({ ${meta.join(", ")} }, init);`);
+    });
+  });
 }

@@ -15,7 +15,14 @@ export function emitIndex(model: CatalogModel): string {
   };
   writer.blankLine();
   exportList(
-    ["ApiError", "type ApiErrorInit", "type ApiErrorMeta", "MalformedResponseError", "UnknownApiError"],
+    [
+      "ApiError",
+      "type ApiErrorInit",
+      "type ApiErrorMeta",
+      "MalformedResponseError",
+      "type MalformedResponseInit",
+      "UnknownApiError",
+    ],
     "./api-error.js",
   );
   exportList(
@@ -24,12 +31,22 @@ export function emitIndex(model: CatalogModel): string {
       "CommonErrorCode",
       "commonErrorInfo",
       "isCommonErrorCode",
-      ...("code" in model.success ? ["SUCCESS_CODE"] : []),
+      ...("codes" in model.success
+        ? [...(model.success.codes.length === 1 ? ["SUCCESS_CODE"] : []), "SUCCESS_CODES"]
+        : []),
     ],
     "./common.js",
   );
   exportList(["DEFAULT_LOCALE", "type Description", "describe", "LOCALES"], "./describe.js");
-  exportList(["type CommonErrorClasses", ...model.common.map((entry) => entry.className)], "./errors.js");
+  const declared = model.categories.filter((category) => category.declared);
+  exportList(
+    [
+      "type CommonErrorClasses",
+      ...model.common.map((entry) => entry.className),
+      ...declared.map((category) => category.className),
+    ],
+    "./errors.js",
+  );
   exportList(
     [
       "API_ERROR_BRAND",
@@ -37,7 +54,8 @@ export function emitIndex(model: CatalogModel): string {
       "isApiError",
       "isMalformedResponseError",
       "isUnknownApiError",
-      ...model.common.map((entry) => entry.guardName),
+      ...(declared.length > 0 ? ["categoryPrefixOf"] : []),
+      ...model.common.flatMap((entry) => [entry.guardName, ...entry.aliases.map((alias) => alias.guardName)]),
       ...model.categories.map((category) => category.guardName),
     ],
     "./guards.js",
@@ -61,7 +79,7 @@ export function emitIndex(model: CatalogModel): string {
     "./response.js",
   );
   writer.writeLine(
-    `export type { CommonErrorInfo, Deprecation, Fault, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";`,
+    `export type { CommonErrorInfo, Deprecation, ErrorFields, Fault, FieldValue, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";`,
   );
   return finish(writer);
 }

@@ -126,6 +126,9 @@ function writeModuleEntry(writer: ReturnType<typeof createWriter>, model: Catalo
     `code: ${codeLiteral(entry.code)}`,
     `name: ${tsString(entry.name)}`,
     `description: ${tsString(mainText(model, entry.description))}`,
+    ...(entry.fault === undefined ? [] : [`fault: ${tsString(entry.fault)}`]),
+    ...(entry.retryable === undefined ? [] : [`retryable: ${entry.retryable}`]),
+    ...(entry.httpStatus === undefined ? [] : [`httpStatus: ${entry.httpStatus}`]),
   ];
   if (!entry.deprecated && model.locales.length === 1) {
     writer.writeLine(`{ ${fields.join(", ")} },`);

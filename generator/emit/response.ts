@@ -1,33 +1,76 @@
 import type { CatalogModel } from "../model.js";
 import { MESSAGE_SCAN_LIMIT, PATTERN_FLAGS } from "../patterns.js";
-import { commentText, regexLiteral, tsString } from "./escape.js";
+import { regexLiteral, tsString } from "./escape.js";
+import { writeBodyReaders } from "./response-body.js";
+import { responseDoc } from "./response-doc.js";
 import { codeKey, codeType, createWriter, finish, importLine } from "./writer.js";
+
+type Writer = ReturnType<typeof createWriter>;
+
+/** Globals that a class of the catalog may be named after: error constructors of the language. */
+const SHADOWED_GLOBALS: ReadonlySet<string> = new Set([
+  "AggregateError",
+  "Error",
+  "EvalError",
+  "RangeError",
+  "ReferenceError",
+  "SyntaxError",
+  "TypeError",
+  "URIError",
+]);
 
 /** `response.ts`: from a response body to the error it reports, and module codes out of messages. */
 export function emitResponse(model: CatalogModel): string {
   const writer = createWriter(model);
-  const path = (segments: readonly string[]) => `[${segments.map(tsString).join(", ")}]`;
-  const dotted = (segments: readonly string[]) => commentText(segments.join("."));
+  writeImports(writer, model);
+  writeDeclarations(writer, model);
+  writeErrorFromResponse(writer, model);
+  writeParseModuleMessage(writer);
+  writeClassLookup(writer, model);
+  writeModuleLookup(writer, model);
+  writeBodyReaders(writer, model);
+  return finish(writer);
+}
+
+function writeImports(writer: Writer, model: CatalogModel): void {
   const classNames = model.common.map((entry) => entry.className);
-  const type = codeType(model);
-  const inCode = model.moduleErrorsIn === "code";
-  const absent = "absent" in model.success ? model.success.absent : undefined;
-  const validCode = type === "number" ? "a safe integer" : "a non-empty string";
-  const container = absent && absent.length > 1 ? `a \`${dotted(absent.slice(0, -1))}\`` : "a body";
-  const successText = absent
-    ? `${container} without \`${dotted(absent)}\``
-    : `code ${commentText(String("code" in model.success ? model.success.code : ""))}`;
-  // Dotted prefixes name the class of a string code that arrives in the code field.
-  const byPrefix = inCode && type === "string";
+  const categoryClasses = model.categories.filter((each) => each.declared).map((each) => each.className);
   writer.blankLine();
   writer.writeLine(
     `import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`,
   );
-  if (!absent) writer.writeLine(`import { SUCCESS_CODE } from "./common.js";`);
-  if (classNames.length > 0) writer.writeLine(importLine(classNames, "./errors.js"));
+  if ("codes" in model.success) writer.writeLine(`import { SUCCESS_CODES } from "./common.js";`);
+  if (classNames.length + categoryClasses.length > 0) {
+    writer.writeLine(importLine([...classNames, ...categoryClasses].map(importedClass), "./errors.js"));
+  }
+  if (categoryClasses.length > 0) writer.writeLine(`import { categoryPrefixOf } from "./guards.js";`);
   writer.writeLine(`import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";`);
-  writer.writeLine(`import type { ModuleError, ModuleName } from "./types.js";`);
+  const types = [
+    "ErrorFields",
+    ...(model.envelope.fields.length > 0 ? ["FieldValue"] : []),
+    "ModuleError",
+    "ModuleErrorInfo",
+    "ModuleName",
+  ];
+  writer.writeLine(importLine(types, "./types.js", true));
   writer.blankLine();
+}
+
+/**
+ * Classes named like a global (`SyntaxError`, `TypeError`) are imported under another local name,
+ * so that this file's own uses of the global keep meaning the global.
+ */
+function localClassName(className: string): string {
+  return SHADOWED_GLOBALS.has(className) ? `${className}Class` : className;
+}
+
+function importedClass(className: string): string {
+  const local = localClassName(className);
+  return local === className ? className : `${className} as ${local}`;
+}
+
+function writeDeclarations(writer: Writer, model: CatalogModel): void {
+  const type = codeType(model);
   writer.write(`/** Called with each code the catalog does not list, and the body it came in. */
 export type UnknownCodeListener = (code: ${type}, body: unknown) => void;
 
@@ -48,26 +91,43 @@ export interface ParsedModuleMessage {
 }
 
 interface ErrorClass {
-  readonly code: ${type};
   new (init?: ApiErrorInit): ApiError;
 }
 
 /** Patterns only see this many leading characters of a message, so a huge message cannot stall them. */
 const MESSAGE_SCAN_LIMIT = ${MESSAGE_SCAN_LIMIT};
 
-/** The catalog's patterns, tried in order; \`d\` gives group indices, to mend text cut by the limit. */
-const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
 `);
-  writer.indent(() => {
-    for (const pattern of model.patterns) {
-      writer.writeLine(`{ name: ${tsString(pattern.name)}, regex: ${regexLiteral(pattern.regex, PATTERN_FLAGS)} },`);
-    }
-  });
+  if (model.patterns.length === 0) {
+    writer.writeLine("/** The catalog declares no module errors, so no message is searched for one. */");
+  } else {
+    writer.writeLine(
+      "/** The catalog's patterns, tried in order; `d` gives group indices, to mend text cut by the limit. */",
+    );
+  }
+  writer.write("const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [");
+  if (model.patterns.length > 0) {
+    writer.newLine().indent(() => {
+      for (const pattern of model.patterns) {
+        writer.writeLine(`{ name: ${tsString(pattern.name)}, regex: ${regexLiteral(pattern.regex, PATTERN_FLAGS)} },`);
+      }
+    });
+  }
   writer.write(`];
 
 /** The class of each common code, by code: an object literal, which the compiler checks at any size. */
 const ERROR_CLASSES: Readonly<Record<${type}, ErrorClass>> = {
-${model.common.map((entry) => `  ${codeKey(entry.code)}: ${entry.className},\n`).join("")}};
+${model.common.map((entry) => `  ${codeKey(entry.code)}: ${localClassName(entry.className)},\n`).join("")}};
+`);
+  const declared = model.categories.filter((each) => each.declared);
+  if (declared.length > 0) {
+    writer.write(`
+/** The class of each declared category, by prefix: codes it covers that the catalog does not list. */
+const CATEGORY_CLASSES: Readonly<Record<string, new (code: ${type}, init?: ApiErrorInit) => ApiError>> = {
+${declared.map((each) => `  ${codeKey(each.prefix)}: ${localClassName(each.className)},\n`).join("")}};
+`);
+  }
+  writer.write(`
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -81,69 +141,80 @@ export function onUnknownCode(listener: UnknownCodeListener): () => void {
   unknownCodeListeners.add(listener);
   return () => unknownCodeListeners.delete(listener);
 }
+`);
+}
 
-/**
- * The error a response body reports, or \`undefined\` when it reports success (${successText}).
- * It never throws: a body without a valid code gives a {@link MalformedResponseError}.
- *
- * The code is read from \`${dotted(model.envelope.code)}\`, the message from \`${dotted(model.envelope.message)}\`,
- * the request id from \`${dotted(model.envelope.requestId)}\` (own properties only).
- * Only ${validCode} is a code: ${type === "number" ? "a numeric string, a float, `NaN` or a missing code is malformed" : "a number, an empty string or a missing code is malformed"}.
- * A message or request id that is not a string is ignored (the raw body stays in \`response\`).
-${
-  inCode
-    ? ` * A module code arrives in the code field: its class is the longest dotted prefix that is a common
- * code (\`InvalidParameter.Foo\` → \`InvalidParameterError\`), else \`UnknownApiError\`; the whole code is
- * in \`moduleError\`.
-`
-    : ""
-} *
- * @example
- * const error = errorFromResponse(await response.json(), { module: ${tsString(model.modules[0]?.id ?? "account")} });
- * if (error) throw error;
- */
-export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ApiError | undefined {
+function writeErrorFromResponse(writer: Writer, model: CatalogModel): void {
+  const declared = model.categories.some((each) => each.declared);
+  const inCode = model.moduleErrorsIn === "code";
+  const several = model.envelope.code.length > 1;
+  writer.blankLine();
+  writer.write(responseDoc(model));
+  writer.write(`export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ApiError | undefined {
   try {
+    // Success is decided before any other field is read: a hostile field cannot turn it into an error.
+    const malformed = malformedReason(body);
+    if (malformed !== undefined) return malformedError(malformed, body);
 `);
-  if (absent) {
-    writer.write(`    const container = readField(body, ${path(absent.slice(0, -1))});
-    if (isRecord(container) && !Object.hasOwn(container, ${tsString(absent[absent.length - 1] ?? "")})) return undefined;
-    const code = readField(body, ${path(model.envelope.code)});
-    if (${type === "number" ? `typeof code !== "number" || !Number.isSafeInteger(code)` : `typeof code !== "string" || code === ""`}) {
-      return new MalformedResponseError({ message: malformedMessage(code), response: body });
-    }
+  if (!("codes" in model.success)) writer.writeLine("    if (reportsSuccess(body)) return undefined;");
+  writer.write(`    const found = readCode(body);
+    if (found === undefined) return malformedError(codeReason(body), body);
+    const { code } = found;
 `);
-  } else {
-    writer.write(`    const code = readField(body, ${path(model.envelope.code)});
-    if (${type === "number" ? `typeof code !== "number" || !Number.isSafeInteger(code)` : `typeof code !== "string" || code === ""`}) {
-      return new MalformedResponseError({ message: malformedMessage(code), response: body });
-    }
-    if (code === SUCCESS_CODE) return undefined;
+  if ("codes" in model.success) writer.writeLine("    if (SUCCESS_CODES.includes(code)) return undefined;");
+  writer.write(`    const init = readInit(body);
+    const Known = errorClass(code);
+    const module = ${
+      inCode
+        ? 'codeModuleError(code, init.message ?? "", options?.module, Object.hasOwn(ERROR_CLASSES, code))'
+        : "init.message === undefined ? undefined : findModuleError(init.message, options?.module)"
+    };
+    const full: ApiErrorInit = { ...init, ${several ? "codeField: found.field, " : ""}moduleError: module?.error, ...overrides(module?.info) };
+    if (Known) return new Known(full);
+    notifyUnknownCode(code, body, options?.onUnknownCode);
+`);
+  if (declared) {
+    writer.write(`    const prefix = categoryPrefixOf(code);
+    const Category = prefix === undefined ? undefined : CATEGORY_CLASSES[prefix];
+    if (Category) return new Category(code, full);
 `);
   }
-  writer.write(`    const message = readField(body, ${path(model.envelope.message)});
-    const requestId = readField(body, ${path(model.envelope.requestId)});
-    const Known = errorClass(code);
-    const init: ApiErrorInit = {
-      message: typeof message === "string" ? message : undefined,
-      moduleError: ${
-        inCode
-          ? `codeModuleError(code, typeof message === "string" ? message : "", options?.module, Known)`
-          : `typeof message === "string" ? findModuleError(message, options?.module) : undefined`
-      },
-      requestId: typeof requestId === "string" ? requestId : undefined,
-      response: body,
-    };
-    if (Known) return new Known(init);
-    notifyUnknownCode(code, body, options?.onUnknownCode);
-    return new UnknownApiError(code, init);
+  writer.write(`    return new UnknownApiError(code, full);
   } catch (cause) {
     // A hostile body (a throwing getter or proxy) is still an error response, never a crash.
-    const message = "Malformed response: the body could not be read";
-    return new MalformedResponseError({ message, response: body, cause });
+    const reason = "the body could not be read";
+    return new MalformedResponseError({ message: \`Malformed response: \${reason}\`, reason, response: body, cause });
   }
 }
 
+/** What a body says besides its code. */
+function readInit(body: unknown): ApiErrorInit {
+  return {
+    message: readString(body, MESSAGE_PATH),
+    requestId: readString(body, REQUEST_ID_PATH),
+    status: readStatus(body),
+    fields: readFields(body),
+    response: body,
+  };
+}
+
+/** A malformed response keeps the server's text in its message, after why it is malformed. */
+function malformedError(reason: string, body: unknown): MalformedResponseError {
+  const init = readInit(body);
+  const message = init.message === undefined ? \`Malformed response: \${reason}\` : \`Malformed response (\${reason}): \${init.message}\`;
+  return new MalformedResponseError({ ...init, message, reason });
+}
+
+/** What a module code states over the common code it arrives under. */
+function overrides(info: ModuleErrorInfo | undefined): ApiErrorInit {
+  if (info === undefined) return {};
+  return { fault: info.fault, retryable: info.retryable, httpStatus: info.httpStatus };
+}
+`);
+}
+
+function writeParseModuleMessage(writer: Writer): void {
+  writer.write(`
 /**
  * Finds a module error code in a message: the first pattern that matches with an integer code wins.
  * \`parseModuleMessage("(100004) incorrect projectId")\` → \`{ code: 100004, text: "incorrect projectId", pattern: "parenthesized" }\`.
@@ -165,7 +236,11 @@ export function parseModuleMessage(message: string): ParsedModuleMessage | undef
   return undefined;
 }
 `);
-  if (byPrefix) {
+}
+
+function writeClassLookup(writer: Writer, model: CatalogModel): void {
+  const type = codeType(model);
+  if (model.moduleErrorsIn === "code" && type === "string") {
     writer.write(`
 /** The class of a code: its own, or that of its longest dotted prefix that is a common code. */
 function errorClass(code: string): ErrorClass | undefined {
@@ -175,72 +250,54 @@ function errorClass(code: string): ErrorClass | undefined {
   }
 }
 `);
-  } else {
-    writer.write(`
+    return;
+  }
+  writer.write(`
 function errorClass(code: ${type}): ErrorClass | undefined {
   return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
 }
 `);
-  }
-  if (inCode) {
+}
+
+function writeModuleLookup(writer: Writer, model: CatalogModel): void {
+  const type = codeType(model);
+  writer.write(`
+/** A module error and what its module says of it. */
+interface FoundModuleError {
+  readonly error: ModuleError;
+  readonly info?: ModuleErrorInfo | undefined;
+}
+`);
+  if (model.moduleErrorsIn === "code") {
     writer.write(`
 function codeModuleError(
   code: ${type},
   text: string,
   module: ModuleName | undefined,
-  known: ErrorClass | undefined,
-): ModuleError | undefined {
+  isCommon: boolean,
+): FoundModuleError | undefined {
   const owners = module !== undefined && isModuleName(module) ? [module] : modulesWithCode(code);
   const owner = owners.length === 1 ? owners[0] : undefined;
-  const name = owner === undefined ? undefined : moduleErrorInfo(owner, code)?.name;
+  const info = owner === undefined ? undefined : moduleErrorInfo(owner, code);
   // A common code that no module lists is a plain common error.
-  if (name === undefined && known?.code === code) return undefined;
-  if (owner === undefined) return { code, text };
-  return name === undefined ? { code, text, module: owner } : { code, text, module: owner, name };
+  if (info === undefined && isCommon) return undefined;
+  if (owner === undefined) return { error: { code, text } };
+  const error = info === undefined ? { code, text, module: owner } : { code, text, module: owner, name: info.name };
+  return { error, info };
 }
 `);
-  } else {
-    writer.write(`
-function findModuleError(message: string, module: ModuleName | undefined): ModuleError | undefined {
+    return;
+  }
+  writer.write(`
+function findModuleError(message: string, module: ModuleName | undefined): FoundModuleError | undefined {
   const parsed = parseModuleMessage(message);
   if (!parsed) return undefined;
   const owners = module !== undefined && isModuleName(module) ? [module] : modulesWithCode(parsed.code);
   const owner = owners.length === 1 ? owners[0] : undefined;
-  if (owner === undefined) return parsed;
-  const name = moduleErrorInfo(owner, parsed.code)?.name;
-  return name === undefined ? { ...parsed, module: owner } : { ...parsed, module: owner, name };
+  if (owner === undefined) return { error: parsed };
+  const info = moduleErrorInfo(owner, parsed.code);
+  const error = info === undefined ? { ...parsed, module: owner } : { ...parsed, module: owner, name: info.name };
+  return { error, info };
 }
 `);
-  }
-  writer.write(`
-function notifyUnknownCode(code: ${type}, body: unknown, listener: UnknownCodeListener | undefined): void {
-  for (const notify of listener ? [listener, ...unknownCodeListeners] : unknownCodeListeners) {
-    try {
-      notify(code, body);
-    } catch {
-      // A listener's failure must not turn an error response into a crash.
-    }
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function readField(body: unknown, path: readonly string[]): unknown {
-  let value = body;
-  for (const key of path) {
-    if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
-    value = value[key];
-  }
-  return value;
-}
-
-function malformedMessage(code: unknown): string {
-  if (code === undefined) return "Malformed response: no code";
-  const shown = typeof code === "string" ? JSON.stringify(code.slice(0, 40)) : typeof code === "number" ? String(code) : typeof code;
-  return \`Malformed response: the code is \${shown}, not ${validCode}\`;
-}
-`);
-  return finish(writer);
 }

@@ -1,5 +1,5 @@
 import type { CatalogModel } from "../model.js";
-import { tsString } from "./escape.js";
+import { tsPropertyKey, tsString } from "./escape.js";
 import { codeType, createWriter, finish, moduleCodeType } from "./writer.js";
 
 /** `types.ts`: the shapes shared by the other files; it holds no values. */
@@ -22,6 +22,12 @@ export type ModuleCode = ${moduleCodeType(model)};
 /** A locale of the catalog's texts. */
 export type Locale = ${union(model.locales)};
 
+/** A value of an extra body field: strings, numbers and booleans are kept, anything else ignored. */
+export type FieldValue = string | number | boolean;
+
+/** The extra body fields the catalog names (\`envelope.fields\`), each present when the body held it. */
+export type ErrorFields = ${fieldsType(model)};
+
 /** Why a code is deprecated, and the code to use instead. */
 export interface Deprecation {
   readonly reason: string;
@@ -35,7 +41,7 @@ export interface CommonErrorInfo {
    * ${codeType(model)} so that tables of thousands of codes stay within the compiler's limits.
    */
   readonly code: ${codeType(model)};
-  /** The identifier: the member of \`CommonErrorCode\`, and the class name without \`Error\`. */
+  /** The identifier: the member of \`CommonErrorCode\`, from which the class and guard are named. */
   readonly name: string;
   /** The error type, a short title. */
   readonly type: string;
@@ -43,6 +49,10 @@ export interface CommonErrorInfo {
   readonly fault: Fault;
   /** Whether the same call may succeed when sent again later. */
   readonly retryable: boolean;
+  /** The HTTP status the catalog gives the code: its own, its category's or the default. */
+  readonly httpStatus?: number;
+  /** Other names of the code, members of \`CommonErrorCode\` too. */
+  readonly aliases?: readonly string[];
   readonly deprecated?: Deprecation;${translations("readonly type: string; readonly description: string")}
 }
 
@@ -52,6 +62,12 @@ export interface ModuleErrorInfo {
   /** The member of the module's enum. */
   readonly name: string;
   readonly description: string;
+  /** Overrides the fault of the common code it arrives under. */
+  readonly fault?: Fault;
+  /** Overrides whether the error is retryable. */
+  readonly retryable?: boolean;
+  /** Overrides the HTTP status. */
+  readonly httpStatus?: number;
   readonly deprecated?: Deprecation;${translations("readonly description: string")}
 }
 
@@ -74,4 +90,11 @@ ${
 }
 `);
   return finish(writer);
+}
+
+/** `{ readonly declineCode?: FieldValue }`, or a record of nothing when the catalog names no field. */
+function fieldsType(model: CatalogModel): string {
+  if (model.envelope.fields.length === 0) return "Readonly<Record<string, never>>";
+  const members = model.envelope.fields.map((field) => `readonly ${tsPropertyKey(field.name)}?: FieldValue`);
+  return `{ ${members.join("; ")} }`;
 }

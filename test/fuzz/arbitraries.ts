@@ -13,6 +13,7 @@ import type {
 } from "../../generator/catalog.js";
 import {
   categoryOf,
+  derivesReadableName,
   errorClassName,
   errorGuardName,
   moduleNames,
@@ -200,7 +201,9 @@ export const hostileNonEmpty: fc.Arbitrary<string> = hostileText.map((text) => (
 /** Identifiers the generated runtime defines itself; a catalog name deriving one is rejected. */
 const RESERVED_NAMES = new Set(RUNTIME_EXPORTS);
 const usableName = (name: string | undefined): name is string =>
-  name !== undefined && !RESERVED_NAMES.has(errorClassName(name)) && !RESERVED_NAMES.has(errorGuardName(name));
+  name !== undefined &&
+  !RESERVED_NAMES.has(errorClassName(name)) &&
+  !RESERVED_NAMES.has(errorGuardName(errorClassName(name)));
 
 /** PascalCase names, with a bias to names that mean something to JavaScript or to errcat. */
 export const codeName: fc.Arbitrary<string> = fc
@@ -444,7 +447,9 @@ function namedCode(code: fc.Arbitrary<CodeValue>) {
   return fc
     .tuple(code, codeName, fc.boolean())
     .map(([value, name, derive]) =>
-      typeof value === "string" && derive && usableName(nameFromCode(value)) ? { code: value } : { code: value, name },
+      typeof value === "string" && derive && usableName(nameFromCode(value)) && derivesReadableName(value)
+        ? { code: value }
+        : { code: value, name },
     );
 }
 

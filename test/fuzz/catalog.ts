@@ -11,7 +11,14 @@ import type { CodeValue, TextDocument } from "../../generator/catalog.js";
 import { tsPropertyKey } from "../../generator/emit/escape.js";
 import { render, validate } from "../../generator/generate.js";
 import { type CatalogModel, compareCodes, DEFAULT_PATTERN } from "../../generator/model.js";
-import { categoryGuardName, categoryOf, moduleNames, nameFromCode } from "../../generator/names.js";
+import {
+  categoryNames,
+  categoryOf,
+  errorClassName,
+  isUriCode,
+  moduleNames,
+  nameFromCode,
+} from "../../generator/names.js";
 import type { FuzzCatalog, YamlStyle } from "./arbitraries.js";
 import { type Exports, loadOutput } from "./load.js";
 import { anchors, headerCommentIntact, lineShapes, rawHtml, tableProblems } from "./markdown.js";
@@ -52,6 +59,9 @@ export function readBack(text: string): unknown {
   );
 }
 
+/** A plain scalar such as `1_000`, which errcat refuses as ambiguous. */
+const UNDERSCORED_NUMBER = /(?:^|[\s:[{,-])[-+]?[0-9]+(?:_[0-9]+)+(?=$|[\s,\]}])/m;
+
 /**
  * A document as YAML text in the case's style, when `yaml` writes that style faithfully; else
  * without folding; else as JSON, which is YAML too. `yaml` 2.9.1 folds long double-quoted scalars
@@ -69,7 +79,8 @@ export function toYaml(data: unknown, style: YamlStyle): string {
   ];
   for (const attempt of attempts) {
     const text = attempt();
-    if (isDeepStrictEqual(readBack(text), data)) return text;
+    // errcat refuses a plain `1_000`, which YAML 1.1 reads as a number; JSON quotes it.
+    if (isDeepStrictEqual(readBack(text), data) && !UNDERSCORED_NUMBER.test(text)) return text;
   }
   // Not errcat's business, but nothing else means anything if YAML changed the strings.
   return assert.fail(`yaml does not round-trip ${JSON.stringify(data).slice(0, 2000)}`);
@@ -195,9 +206,14 @@ export function benignTwin(model: CatalogModel): CatalogModel {
     title: words(model.title, "Title"),
     catalogId: "Title",
     success:
-      "code" in model.success ? { code: code(model.success.code) } : { absent: model.success.absent.map(() => "a") },
+      "codes" in model.success
+        ? { codes: model.success.codes.map(code) }
+        : "absent" in model.success
+          ? { absent: model.success.absent.map(() => "a") }
+          : model.success,
     envelope: {
-      code: model.envelope.code.map(() => "c"),
+      ...model.envelope,
+      code: model.envelope.code.map((path) => path.map(() => "c")),
       message: model.envelope.message.map(() => "m"),
       requestId: model.envelope.requestId.map(() => "r"),
     },
@@ -213,11 +229,11 @@ export function benignTwin(model: CatalogModel): CatalogModel {
       description: words(entry.description, "Description"),
       ...deprecated(entry),
     })),
-    reserved: model.reserved.map((entry) => ({ ...entry, code: code(entry.code) })),
+    reserved: model.reserved.map((entry) => ("code" in entry ? { ...entry, code: code(entry.code) } : entry)),
     modules: model.modules.map((module) => ({
       ...module,
       title: words(module.title, "Title"),
-      reserved: module.reserved.map((entry) => ({ ...entry, code: code(entry.code) })),
+      reserved: module.reserved.map((entry) => ("code" in entry ? { ...entry, code: code(entry.code) } : entry)),
       codes: module.codes.map((entry) => ({
         ...entry,
         code: code(entry.code),
@@ -225,7 +241,7 @@ export function benignTwin(model: CatalogModel): CatalogModel {
         ...deprecated(entry),
       })),
     })),
-    categories: model.categories.map((category, index) => ({ ...category, category: `K${index}` })),
+    categories: model.categories.map((category, index) => ({ ...category, prefix: `K${index}`, name: `K${index}` })),
   };
 }
 
@@ -234,7 +250,7 @@ const runtimeExports = new Map<boolean, readonly string[]>();
 
 /** The value exports `index.ts` must have: errcat's own, and a class, guard, enum... per catalog entry. */
 async function expectedIndexExports(model: CatalogModel, actual: readonly string[]): Promise<string[]> {
-  const hasSuccessCode = "code" in model.success;
+  const hasSuccessCode = "codes" in model.success;
   let runtime = runtimeExports.get(hasSuccessCode);
   if (!runtime) {
     const bare = render({ ...benignTwin(model), common: [], modules: [], categories: [], reserved: [] });
@@ -293,9 +309,10 @@ function roundTrip(fuzz: FuzzCatalog, api: Exports): number {
     entry.deprecated ? { deprecated: entry.deprecated } : {};
   const kind = typeof (doc.common[0]?.code ?? (typeof doc.success === "object" ? "" : doc.success));
   const inCode = doc.moduleErrors?.in === "code";
-  const absent = typeof doc.success === "object" ? doc.success.absent.split(".") : undefined;
+  const absent = typeof doc.success === "object" && "absent" in doc.success ? doc.success.absent.split(".") : undefined;
+  const codePath = doc.envelope?.code ?? "code";
   const paths = {
-    code: (doc.envelope?.code ?? "code").split("."),
+    code: (typeof codePath === "string" ? codePath : (codePath[0] ?? "code")).split("."),
     message: (doc.envelope?.message ?? "message").split("."),
     requestId: (doc.envelope?.requestId ?? "requestId").split("."),
   };
@@ -375,7 +392,7 @@ function roundTrip(fuzz: FuzzCatalog, api: Exports): number {
   const commonCodes = new Set<unknown>(doc.common.map((entry) => entry.code));
   for (const entry of doc.common) {
     const name = nameOf(entry);
-    const className = `${name}Error`;
+    const className = errorClassName(name);
     assert.equal((api.CommonErrorCode as Record<string, unknown>)[name], entry.code, `CommonErrorCode.${name}`);
     assert.equal((fn("commonErrorInfo")(entry.code) as { name?: unknown })?.name, name, "commonErrorInfo");
     for (const locale of locales) {
@@ -419,9 +436,11 @@ function roundTrip(fuzz: FuzzCatalog, api: Exports): number {
       `errorFromResponse(code ${JSON.stringify(entry.code)})`,
     );
     assert.equal(error.response, sent, "the error keeps the body");
-    const category = typeof entry.code === "string" ? categoryOf(entry.code) : undefined;
-    if (category !== undefined && nameFromCode(category) !== undefined) {
-      assert.ok(fn(categoryGuardName(category))(error), `${categoryGuardName(category)}(${entry.code})`);
+    const category = typeof entry.code === "string" && !isUriCode(entry.code) ? categoryOf(entry.code) : undefined;
+    const categoryName = category === undefined ? undefined : nameFromCode(category);
+    if (categoryName !== undefined) {
+      const guard = categoryNames(categoryName).guardName;
+      assert.ok(fn(guard)(error), `${guard}(${entry.code})`);
     }
   }
 

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import type * as Generated from "../../generated/index.js";
+import { errorClassName } from "../../generator/names.js";
 import { hostileText } from "./arbitraries.js";
 
 type Api = typeof Generated;
@@ -286,7 +287,7 @@ function expectedName(api: Api, body: unknown): string | undefined {
     return "MalformedResponseError";
   }
   const info = api.commonErrorInfo(code.value);
-  return info ? `${info.name}Error` : "UnknownApiError";
+  return info ? errorClassName(info.name) : "UnknownApiError";
 }
 
 function describeThrown(error: unknown): string {

@@ -65,7 +65,7 @@ export class AuthFailureSignatureExpireError extends ApiError {
  *
  * @see error-codes.md#code-InternalError
  */
-export class InternalErrorError extends ApiError {
+export class InternalError extends ApiError {
   static readonly code = "InternalError";
   declare readonly code: "InternalError";
 
@@ -73,7 +73,7 @@ export class InternalErrorError extends ApiError {
     super(
       {
         code: "InternalError",
-        name: "InternalErrorError",
+        name: "InternalError",
         type: "InternalError",
         fault: "server",
         retryable: true,
@@ -141,7 +141,7 @@ export class RequestLimitExceededError extends ApiError {
 export interface CommonErrorClasses {
   AuthFailure: AuthFailureError;
   AuthFailureSignatureExpire: AuthFailureSignatureExpireError;
-  InternalError: InternalErrorError;
+  InternalError: InternalError;
   InvalidParameter: InvalidParameterError;
   RequestLimitExceeded: RequestLimitExceededError;
 }

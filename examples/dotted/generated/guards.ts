@@ -4,7 +4,7 @@ import type { ApiError, MalformedResponseError, UnknownApiError } from "./api-er
 import type {
   AuthFailureError,
   AuthFailureSignatureExpireError,
-  InternalErrorError,
+  InternalError,
   InvalidParameterError,
   RequestLimitExceededError,
 } from "./errors.js";
@@ -46,10 +46,8 @@ export function isAuthFailureSignatureExpireError(value: unknown): value is Auth
   return isApiError(value) && value.code === "AuthFailure.SignatureExpire";
 }
 
-/**
- * Whether `value` is a {@link InternalErrorError}: code InternalError, InternalError.
- */
-export function isInternalErrorError(value: unknown): value is InternalErrorError {
+/** Whether `value` is a {@link InternalError}: code InternalError, InternalError. */
+export function isInternalError(value: unknown): value is InternalError {
   return isApiError(value) && value.code === "InternalError";
 }
 
@@ -79,7 +77,7 @@ function wholeCode(error: ApiError): string | undefined {
 export function isAuthFailureCategory(value: unknown): value is ApiError {
   if (!isApiError(value)) return false;
   const code = wholeCode(value);
-  return code === "AuthFailure" || (code?.startsWith("AuthFailure.") ?? false);
+  return code === "AuthFailure" || (typeof code === "string" && code.startsWith("AuthFailure."));
 }
 
 /**
@@ -88,7 +86,7 @@ export function isAuthFailureCategory(value: unknown): value is ApiError {
 export function isInternalErrorCategory(value: unknown): value is ApiError {
   if (!isApiError(value)) return false;
   const code = wholeCode(value);
-  return code === "InternalError" || (code?.startsWith("InternalError.") ?? false);
+  return code === "InternalError" || (typeof code === "string" && code.startsWith("InternalError."));
 }
 
 /**
@@ -97,7 +95,7 @@ export function isInternalErrorCategory(value: unknown): value is ApiError {
 export function isInvalidParameterCategory(value: unknown): value is ApiError {
   if (!isApiError(value)) return false;
   const code = wholeCode(value);
-  return code === "InvalidParameter" || (code?.startsWith("InvalidParameter.") ?? false);
+  return code === "InvalidParameter" || (typeof code === "string" && code.startsWith("InvalidParameter."));
 }
 
 /**
@@ -106,7 +104,7 @@ export function isInvalidParameterCategory(value: unknown): value is ApiError {
 export function isMissingParameterCategory(value: unknown): value is ApiError {
   if (!isApiError(value)) return false;
   const code = wholeCode(value);
-  return code === "MissingParameter" || (code?.startsWith("MissingParameter.") ?? false);
+  return code === "MissingParameter" || (typeof code === "string" && code.startsWith("MissingParameter."));
 }
 
 /**
@@ -115,5 +113,5 @@ export function isMissingParameterCategory(value: unknown): value is ApiError {
 export function isUnsupportedOperationCategory(value: unknown): value is ApiError {
   if (!isApiError(value)) return false;
   const code = wholeCode(value);
-  return code === "UnsupportedOperation" || (code?.startsWith("UnsupportedOperation.") ?? false);
+  return code === "UnsupportedOperation" || (typeof code === "string" && code.startsWith("UnsupportedOperation."));
 }

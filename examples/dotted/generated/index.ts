@@ -5,6 +5,7 @@ export {
   type ApiErrorInit,
   type ApiErrorMeta,
   MalformedResponseError,
+  type MalformedResponseInit,
   UnknownApiError,
 } from "./api-error.js";
 export {
@@ -23,7 +24,7 @@ export {
   type CommonErrorClasses,
   AuthFailureError,
   AuthFailureSignatureExpireError,
-  InternalErrorError,
+  InternalError,
   InvalidParameterError,
   RequestLimitExceededError,
 } from "./errors.js";
@@ -35,7 +36,7 @@ export {
   isUnknownApiError,
   isAuthFailureError,
   isAuthFailureSignatureExpireError,
-  isInternalErrorError,
+  isInternalError,
   isInvalidParameterError,
   isRequestLimitExceededError,
   isAuthFailureCategory,
@@ -64,4 +65,4 @@ export {
   parseModuleMessage,
   type UnknownCodeListener,
 } from "./response.js";
-export type { CommonErrorInfo, Deprecation, Fault, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";
+export type { CommonErrorInfo, Deprecation, ErrorFields, Fault, FieldValue, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";

@@ -4,12 +4,12 @@ import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiErr
 import {
   AuthFailureError,
   AuthFailureSignatureExpireError,
-  InternalErrorError,
+  InternalError,
   InvalidParameterError,
   RequestLimitExceededError,
 } from "./errors.js";
 import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";
-import type { ModuleError, ModuleName } from "./types.js";
+import type { ErrorFields, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";
 
 /** Called with each code the catalog does not list, and the body it came in. */
 export type UnknownCodeListener = (code: string, body: unknown) => void;
@@ -31,7 +31,6 @@ export interface ParsedModuleMessage {
 }
 
 interface ErrorClass {
-  readonly code: string;
   new (init?: ApiErrorInit): ApiError;
 }
 
@@ -47,10 +46,11 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
 const ERROR_CLASSES: Readonly<Record<string, ErrorClass>> = {
   AuthFailure: AuthFailureError,
   "AuthFailure.SignatureExpire": AuthFailureSignatureExpireError,
-  InternalError: InternalErrorError,
+  InternalError: InternalError,
   InvalidParameter: InvalidParameterError,
   RequestLimitExceeded: RequestLimitExceededError,
 };
+
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -66,8 +66,8 @@ export function onUnknownCode(listener: UnknownCodeListener): () => void {
 }
 
 /**
- * The error a response body reports, or `undefined` when it reports success (a `Response` without `Response.Error`).
- * It never throws: a body without a valid code gives a {@link MalformedResponseError}.
+ * The error a response body reports, or `undefined` when it reports success (a `Response` whose `Response.Error` is absent or null).
+ * It never throws: a body without a valid code gives a {@link MalformedResponseError}, whose message keeps the server's text.
  *
  * The code is read from `Response.Error.Code`, the message from `Response.Error.Message`,
  * the request id from `Response.RequestId` (own properties only).
@@ -83,29 +83,49 @@ export function onUnknownCode(listener: UnknownCodeListener): () => void {
  */
 export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ApiError | undefined {
   try {
-    const container = readField(body, ["Response"]);
-    if (isRecord(container) && !Object.hasOwn(container, "Error")) return undefined;
-    const code = readField(body, ["Response", "Error", "Code"]);
-    if (typeof code !== "string" || code === "") {
-      return new MalformedResponseError({ message: malformedMessage(code), response: body });
-    }
-    const message = readField(body, ["Response", "Error", "Message"]);
-    const requestId = readField(body, ["Response", "RequestId"]);
+    // Success is decided before any other field is read: a hostile field cannot turn it into an error.
+    const malformed = malformedReason(body);
+    if (malformed !== undefined) return malformedError(malformed, body);
+    if (reportsSuccess(body)) return undefined;
+    const found = readCode(body);
+    if (found === undefined) return malformedError(codeReason(body), body);
+    const { code } = found;
+    const init = readInit(body);
     const Known = errorClass(code);
-    const init: ApiErrorInit = {
-      message: typeof message === "string" ? message : undefined,
-      moduleError: codeModuleError(code, typeof message === "string" ? message : "", options?.module, Known),
-      requestId: typeof requestId === "string" ? requestId : undefined,
-      response: body,
-    };
-    if (Known) return new Known(init);
+    const module = codeModuleError(code, init.message ?? "", options?.module, Object.hasOwn(ERROR_CLASSES, code));
+    const full: ApiErrorInit = { ...init, moduleError: module?.error, ...overrides(module?.info) };
+    if (Known) return new Known(full);
     notifyUnknownCode(code, body, options?.onUnknownCode);
-    return new UnknownApiError(code, init);
+    return new UnknownApiError(code, full);
   } catch (cause) {
     // A hostile body (a throwing getter or proxy) is still an error response, never a crash.
-    const message = "Malformed response: the body could not be read";
-    return new MalformedResponseError({ message, response: body, cause });
+    const reason = "the body could not be read";
+    return new MalformedResponseError({ message: `Malformed response: ${reason}`, reason, response: body, cause });
   }
+}
+
+/** What a body says besides its code. */
+function readInit(body: unknown): ApiErrorInit {
+  return {
+    message: readString(body, MESSAGE_PATH),
+    requestId: readString(body, REQUEST_ID_PATH),
+    status: readStatus(body),
+    fields: readFields(body),
+    response: body,
+  };
+}
+
+/** A malformed response keeps the server's text in its message, after why it is malformed. */
+function malformedError(reason: string, body: unknown): MalformedResponseError {
+  const init = readInit(body);
+  const message = init.message === undefined ? `Malformed response: ${reason}` : `Malformed response (${reason}): ${init.message}`;
+  return new MalformedResponseError({ ...init, message, reason });
+}
+
+/** What a module code states over the common code it arrives under. */
+function overrides(info: ModuleErrorInfo | undefined): ApiErrorInit {
+  if (info === undefined) return {};
+  return { fault: info.fault, retryable: info.retryable, httpStatus: info.httpStatus };
 }
 
 /**
@@ -137,19 +157,66 @@ function errorClass(code: string): ErrorClass | undefined {
   }
 }
 
+/** A module error and what its module says of it. */
+interface FoundModuleError {
+  readonly error: ModuleError;
+  readonly info?: ModuleErrorInfo | undefined;
+}
+
 function codeModuleError(
   code: string,
   text: string,
   module: ModuleName | undefined,
-  known: ErrorClass | undefined,
-): ModuleError | undefined {
+  isCommon: boolean,
+): FoundModuleError | undefined {
   const owners = module !== undefined && isModuleName(module) ? [module] : modulesWithCode(code);
   const owner = owners.length === 1 ? owners[0] : undefined;
-  const name = owner === undefined ? undefined : moduleErrorInfo(owner, code)?.name;
+  const info = owner === undefined ? undefined : moduleErrorInfo(owner, code);
   // A common code that no module lists is a plain common error.
-  if (name === undefined && known?.code === code) return undefined;
-  if (owner === undefined) return { code, text };
-  return name === undefined ? { code, text, module: owner } : { code, text, module: owner, name };
+  if (info === undefined && isCommon) return undefined;
+  if (owner === undefined) return { error: { code, text } };
+  const error = info === undefined ? { code, text, module: owner } : { code, text, module: owner, name: info.name };
+  return { error, info };
+}
+
+/** Where the envelope keeps each field of a response body. */
+const CODE_PATHS: readonly (readonly string[])[] = [["Response", "Error", "Code"]];
+const MESSAGE_PATH: readonly string[] = ["Response", "Error", "Message"];
+const REQUEST_ID_PATH: readonly string[] = ["Response", "RequestId"];
+
+/** Success is a body whose `Response.Error` is absent or null. */
+function reportsSuccess(body: unknown): boolean {
+  const container = readField(body, ["Response"]);
+  if (!isRecord(container)) return false;
+  return !Object.hasOwn(container, "Error") || container["Error"] === null;
+}
+
+/** The code: the first path that holds a non-empty string, and that path. */
+function readCode(body: unknown): { readonly code: string; readonly field: string } | undefined {
+  for (const path of CODE_PATHS) {
+    const value = readField(body, path);
+    if (typeof value === "string" && value !== "") return { code: value, field: path.join(".") };
+  }
+  return undefined;
+}
+
+/** Why no code was found: what the first path holds instead. */
+function codeReason(body: unknown): string {
+  const [first = []] = CODE_PATHS;
+  const code = readField(body, first);
+  if (code === undefined || code === null) return "no code";
+  const shown = typeof code === "string" ? JSON.stringify(code.slice(0, 40)) : typeof code === "number" ? String(code) : typeof code;
+  return `the code is ${shown}, not a non-empty string`;
+}
+
+/** The envelope names no status field. */
+function readStatus(_body: unknown): number | undefined {
+  return undefined;
+}
+
+/** The envelope names no extra fields. */
+function readFields(_body: unknown): ErrorFields | undefined {
+  return undefined;
 }
 
 function notifyUnknownCode(code: string, body: unknown, listener: UnknownCodeListener | undefined): void {
@@ -166,6 +233,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The value at a path of own properties, or `undefined`. */
 function readField(body: unknown, path: readonly string[]): unknown {
   let value = body;
   for (const key of path) {
@@ -175,8 +243,14 @@ function readField(body: unknown, path: readonly string[]): unknown {
   return value;
 }
 
-function malformedMessage(code: unknown): string {
-  if (code === undefined) return "Malformed response: no code";
-  const shown = typeof code === "string" ? JSON.stringify(code.slice(0, 40)) : typeof code === "number" ? String(code) : typeof code;
-  return `Malformed response: the code is ${shown}, not a non-empty string`;
+function readString(body: unknown, path: readonly string[]): string | undefined {
+  const value = readField(body, path);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Why a body cannot be read at all: it is not a JSON object. */
+function malformedReason(body: unknown): string | undefined {
+  if (isRecord(body)) return undefined;
+  const found = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
+  return `not a JSON object (found ${found})`;
 }

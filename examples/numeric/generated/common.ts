@@ -5,6 +5,9 @@ import type { CommonErrorInfo } from "./types.js";
 /** The code that means success. */
 export const SUCCESS_CODE = 0;
 
+/** Every code that means success. */
+export const SUCCESS_CODES: readonly number[] = [0];
+
 /** The common error codes of Acme Storage API, shared by every module. */
 export enum CommonErrorCode {
   /**

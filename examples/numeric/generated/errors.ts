@@ -92,7 +92,7 @@ export class ThrottledError extends ApiError {
  *
  * @see error-codes.md#code-1500
  */
-export class ServerErrorError extends ApiError {
+export class ServerError extends ApiError {
   static readonly code = 1500;
   declare readonly code: 1500;
 
@@ -100,7 +100,7 @@ export class ServerErrorError extends ApiError {
     super(
       {
         code: 1500,
-        name: "ServerErrorError",
+        name: "ServerError",
         type: "Server error",
         fault: "server",
         retryable: true,
@@ -118,7 +118,7 @@ export class ServerErrorError extends ApiError {
  * Fault: server. Retryable: yes.
  *
  * @see error-codes.md#code-1503
- * @deprecated Maintenance now answers with 1500. Use {@link ServerErrorError} instead.
+ * @deprecated Maintenance now answers with 1500. Use {@link ServerError} instead.
  */
 export class LegacyMaintenanceError extends ApiError {
   static readonly code = 1503;
@@ -143,6 +143,6 @@ export interface CommonErrorClasses {
   BadRequest: BadRequestError;
   Unauthorized: UnauthorizedError;
   Throttled: ThrottledError;
-  ServerError: ServerErrorError;
+  ServerError: ServerError;
   LegacyMaintenance: LegacyMaintenanceError;
 }

@@ -5,7 +5,7 @@ import type {
   BadRequestError,
   UnauthorizedError,
   ThrottledError,
-  ServerErrorError,
+  ServerError,
   LegacyMaintenanceError,
 } from "./errors.js";
 
@@ -49,8 +49,8 @@ export function isThrottledError(value: unknown): value is ThrottledError {
   return isApiError(value) && value.code === 1029;
 }
 
-/** Whether `value` is a {@link ServerErrorError}: code 1500, Server error. */
-export function isServerErrorError(value: unknown): value is ServerErrorError {
+/** Whether `value` is a {@link ServerError}: code 1500, Server error. */
+export function isServerError(value: unknown): value is ServerError {
   return isApiError(value) && value.code === 1500;
 }
 

@@ -5,6 +5,7 @@ export {
   type ApiErrorInit,
   type ApiErrorMeta,
   MalformedResponseError,
+  type MalformedResponseInit,
   UnknownApiError,
 } from "./api-error.js";
 export {
@@ -13,6 +14,7 @@ export {
   commonErrorInfo,
   isCommonErrorCode,
   SUCCESS_CODE,
+  SUCCESS_CODES,
 } from "./common.js";
 export {
   DEFAULT_LOCALE,
@@ -25,7 +27,7 @@ export {
   BadRequestError,
   UnauthorizedError,
   ThrottledError,
-  ServerErrorError,
+  ServerError,
   LegacyMaintenanceError,
 } from "./errors.js";
 export {
@@ -37,7 +39,7 @@ export {
   isBadRequestError,
   isUnauthorizedError,
   isThrottledError,
-  isServerErrorError,
+  isServerError,
   isLegacyMaintenanceError,
 } from "./guards.js";
 export {
@@ -60,4 +62,4 @@ export {
   parseModuleMessage,
   type UnknownCodeListener,
 } from "./response.js";
-export type { CommonErrorInfo, Deprecation, Fault, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";
+export type { CommonErrorInfo, Deprecation, ErrorFields, Fault, FieldValue, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";

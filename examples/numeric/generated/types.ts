@@ -12,6 +12,12 @@ export type ModuleCode = number;
 /** A locale of the catalog's texts. */
 export type Locale = "en";
 
+/** A value of an extra body field: strings, numbers and booleans are kept, anything else ignored. */
+export type FieldValue = string | number | boolean;
+
+/** The extra body fields the catalog names (`envelope.fields`), each present when the body held it. */
+export type ErrorFields = Readonly<Record<string, never>>;
+
 /** Why a code is deprecated, and the code to use instead. */
 export interface Deprecation {
   readonly reason: string;
@@ -25,7 +31,7 @@ export interface CommonErrorInfo {
    * number so that tables of thousands of codes stay within the compiler's limits.
    */
   readonly code: number;
-  /** The identifier: the member of `CommonErrorCode`, and the class name without `Error`. */
+  /** The identifier: the member of `CommonErrorCode`, from which the class and guard are named. */
   readonly name: string;
   /** The error type, a short title. */
   readonly type: string;
@@ -33,6 +39,10 @@ export interface CommonErrorInfo {
   readonly fault: Fault;
   /** Whether the same call may succeed when sent again later. */
   readonly retryable: boolean;
+  /** The HTTP status the catalog gives the code: its own, its category's or the default. */
+  readonly httpStatus?: number;
+  /** Other names of the code, members of `CommonErrorCode` too. */
+  readonly aliases?: readonly string[];
   readonly deprecated?: Deprecation;
   /** The texts in the catalog's other locales; `describe` falls back to the default locale. */
   readonly translations?: Readonly<Partial<Record<Locale, { readonly type: string; readonly description: string }>>>;
@@ -44,6 +54,12 @@ export interface ModuleErrorInfo {
   /** The member of the module's enum. */
   readonly name: string;
   readonly description: string;
+  /** Overrides the fault of the common code it arrives under. */
+  readonly fault?: Fault;
+  /** Overrides whether the error is retryable. */
+  readonly retryable?: boolean;
+  /** Overrides the HTTP status. */
+  readonly httpStatus?: number;
   readonly deprecated?: Deprecation;
   /** The texts in the catalog's other locales; `describe` falls back to the default locale. */
   readonly translations?: Readonly<Partial<Record<Locale, { readonly description: string }>>>;
