@@ -4,10 +4,11 @@ import { describe, expect, it, vi } from "vitest";
 import * as dotted from "../examples/dotted/generated/index.js";
 import * as errcode from "../examples/errcode/generated/index.js";
 import * as numeric from "../examples/numeric/generated/index.js";
+import * as problems from "../examples/problem-details/generated/index.js";
 import { ROOT } from "./helpers.js";
 
 describe("the three example catalogs", () => {
-  it.each(["numeric", "dotted", "errcode"])("%s is generated and in sync", (name) => {
+  it.each(["numeric", "dotted", "errcode", "problem-details"])("%s is generated and in sync", (name) => {
     const dir = join(ROOT, "examples", name);
     const args = ["--schema", join(dir, "catalog.yaml"), "--out", join(dir, "generated")];
     const result = spawnSync(process.execPath, [join(ROOT, "dist/bin.js"), "generate", "--check", ...args], {
@@ -186,4 +187,41 @@ it("the package builds a self-contained output: no import leaves the output fold
     encoding: "utf8",
   });
   for (const line of imports.split("\n").filter(Boolean)) expect(line).toMatch(/from "\.\.?\//);
+});
+
+describe("RFC 9457 problem details: type URIs as codes", () => {
+  const outOfCredit = {
+    type: "https://example.com/probs/out-of-credit",
+    title: "You do not have enough credit.",
+    status: 403,
+    detail: "Your current balance is 30, but that costs 50.",
+    instance: "/account/12345/msgs/abc",
+    balance: 30,
+    accounts: ["/account/12345", "/account/67890"],
+  };
+
+  it("names each problem type after its URI's last segment, and reads status, instance and fields", () => {
+    const error = problems.errorFromResponse(outOfCredit);
+    expect(error).toBeInstanceOf(problems.OutOfCreditError);
+    expect(problems.isOutOfCreditError(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: "https://example.com/probs/out-of-credit",
+      message: "Your current balance is 30, but that costs 50.",
+      requestId: "/account/12345/msgs/abc",
+      status: 403,
+      httpStatus: 403,
+      fields: { balance: 30 },
+    });
+    expect(problems.CommonErrorCode.OutOfCredit).toBe("https://example.com/probs/out-of-credit");
+  });
+
+  it("takes a body without a type for a resource, about:blank for a problem, an unknown URI as unknown", () => {
+    expect(problems.errorFromResponse({ id: 7, name: "widget" })).toBeUndefined();
+    expect(problems.errorFromResponse({ type: "about:blank", title: "Not Found", status: 404 })).toBeInstanceOf(
+      problems.UntypedError,
+    );
+    const unknown = problems.errorFromResponse({ type: "https://example.com/probs/new", status: 409 });
+    expect(unknown).toBeInstanceOf(problems.UnknownApiError);
+    expect(unknown).toMatchObject({ status: 409, httpStatus: 500 });
+  });
 });

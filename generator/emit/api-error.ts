@@ -107,7 +107,7 @@ export class UnknownApiError extends ApiError {
   declare readonly code: ${code};
 
   constructor(code: ${code}, init: ApiErrorInit = {}) {
-    super({ code, name: "UnknownApiError", type: "Unknown error", fault: "unknown", retryable: false }, init);
+    super({ code, name: "UnknownApiError", type: "Unknown error", fault: "unknown", retryable: false${model.defaultHttpStatus === undefined ? "" : `, httpStatus: ${model.defaultHttpStatus}`} }, init);
   }
 }
 
