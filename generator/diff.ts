@@ -1,6 +1,7 @@
 import type { CodeValue } from "./catalog.js";
+import { diffAliases, diffContract } from "./diff-contract.js";
 import { successText } from "./emit/response-doc.js";
-import type { CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "./model.js";
+import type { AliasModel, CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "./model.js";
 import { compilePattern, parseMessage } from "./patterns.js";
 import type { Location } from "./problems.js";
 import type { Locate } from "./reporter.js";
@@ -34,6 +35,12 @@ export const RULES = {
   LOCALE_REMOVED: rule("breaking", "major", "a locale was removed from the Locale type"),
   DEFAULT_LOCALE_CHANGED: rule("breaking", "major", "the default locale, and so every default text, changed"),
   CATALOG_ID_CHANGED: rule("breaking", "major", "the title's default text, the brand of every error, changed"),
+  HTTP_STATUS_CHANGED: rule("breaking", "major", "a code's HTTP status, or the catalog's default, changed"),
+  CLASS_NAME_CHANGED: rule("breaking", "major", "a code's class, and so its guard, was renamed"),
+  ALIAS_REMOVED: rule("breaking", "major", "an alias, an enum member and a guard, was removed"),
+  CATEGORY_DELETED: rule("breaking", "major", "a category, its class and guard, was deleted or its prefix changed"),
+  CATEGORY_CHANGED: rule("breaking", "major", "a category's name, fault, retryable or HTTP status changed"),
+  FIELD_REMOVED: rule("breaking", "major", "an extra field was removed, or now reads another path"),
   CODE_ADDED: rule("safe", "minor", "a code was added"),
   CODE_RESERVED: rule("safe", "minor", "a code was deleted and reserved"),
   CODE_DEPRECATED: rule("safe", "minor", "a code was deprecated"),
@@ -48,6 +55,9 @@ export const RULES = {
   MODULE_TITLE_CHANGED: rule("safe", "patch", "a module's title changed"),
   TITLE_CHANGED: rule("safe", "patch", "the catalog title changed in a locale other than the default"),
   RESERVED_ADDED: rule("safe", "patch", "an unused code was reserved"),
+  ALIAS_ADDED: rule("safe", "minor", "an alias was added"),
+  CATEGORY_ADDED: rule("safe", "minor", "a category was added"),
+  FIELD_ADDED: rule("safe", "minor", "an extra field was added"),
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -69,9 +79,9 @@ export interface CatalogSide {
   readonly locate: Locate;
 }
 
-type At = readonly [side: CatalogSide, origin: Origin, suffix?: string];
+export type At = readonly [side: CatalogSide, origin: Origin, suffix?: string];
 
-class Findings {
+export class Findings {
   readonly list: Finding[] = [];
   add(id: RuleId, scope: string, [side, origin, suffix = ""]: At, message: string, code?: CodeValue): void {
     const location = side.locate(origin.file, origin.pointer + suffix);
@@ -93,6 +103,7 @@ const show = (code: CodeValue) => (typeof code === "string" ? JSON.stringify(cod
 export function diffCatalogs(before: CatalogSide, after: CatalogSide): Finding[] {
   const out = new Findings();
   diffSettings(out, before, after);
+  diffContract(out, before, after);
   diffPatterns(out, before, after);
   const common = (side: CatalogSide) => ({ side, codes: side.model.common, reserved: side.model.reserved });
   diffCodes(out, "common", "common", common(before), common(after));
@@ -196,6 +207,9 @@ interface CodeEntry {
   readonly type?: Localized;
   readonly fault?: string;
   readonly retryable?: boolean;
+  readonly httpStatus?: number;
+  readonly className?: string;
+  readonly aliases?: readonly AliasModel[];
 }
 
 interface CodeList {
@@ -284,8 +298,28 @@ function diffCode(add: Add, label: string, old: CodeEntry, now: CodeEntry, local
     const message = `${label} was renamed from ${old.name} to ${now.name}`;
     add("CODE_NAME_CHANGED", now.derivedName ? "/code" : "/name", message);
   }
+  if (old.className !== now.className && old.name === now.name) {
+    add(
+      "CLASS_NAME_CHANGED",
+      "/className",
+      `the class of ${what} was renamed from ${old.className} to ${now.className}`,
+    );
+  }
   if (old.fault !== now.fault)
-    add("FAULT_CHANGED", "/fault", `${what} changed fault from ${old.fault} to ${now.fault}`);
+    add(
+      "FAULT_CHANGED",
+      "/fault",
+      `${what} changed fault from ${old.fault ?? "its common code's"} to ${now.fault ?? "its common code's"}`,
+    );
+  if (old.httpStatus !== now.httpStatus) {
+    const status = (value: number | undefined) => (value === undefined ? "none" : String(value));
+    add(
+      "HTTP_STATUS_CHANGED",
+      "/httpStatus",
+      `${what} changed HTTP status from ${status(old.httpStatus)} to ${status(now.httpStatus)}`,
+    );
+  }
+  diffAliases(add, what, old.aliases ?? [], now.aliases ?? []);
   if (old.retryable !== now.retryable) {
     add("RETRYABLE_CHANGED", "/retryable", `${what} is ${now.retryable ? "now" : "no longer"} retryable`);
   }

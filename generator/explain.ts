@@ -1,5 +1,5 @@
 import type { CodeValue } from "./catalog.js";
-import type { CatalogModel, CommonCodeModel, Localized, ModuleModel } from "./model.js";
+import { type CatalogModel, type CommonCodeModel, categoryOfCode, type Localized, type ModuleModel } from "./model.js";
 import { compilePattern, parseMessage } from "./patterns.js";
 
 export interface ExplainOptions {
@@ -65,7 +65,7 @@ function describeCode(
   text: (localized: Localized) => string,
 ): string[] {
   const lines: string[] = [];
-  if ("code" in model.success && model.success.code === code) lines.push(`${code} means success`);
+  if ("codes" in model.success && model.success.codes.includes(code)) lines.push(`${String(code)} means success`);
   const common = commonFor(model, code);
   if (common) {
     const via = common.code === code ? "" : ` (as its prefix ${String(common.code)})`;
@@ -73,9 +73,24 @@ function describeCode(
       `${String(code)} ${common.name}: common code${via}, class ${common.className}`,
       `  type: ${text(common.type)}`,
       `  description: ${text(common.description)}`,
-      `  fault: ${common.fault}, retryable: ${common.retryable ? "yes" : "no"}`,
+      `  fault: ${common.fault}, retryable: ${common.retryable ? "yes" : "no"}${common.httpStatus === undefined ? "" : `, HTTP status: ${common.httpStatus}`}`,
     );
+    if (common.aliases.length > 0) lines.push(`  also named: ${common.aliases.map((alias) => alias.name).join(", ")}`);
     if (common.deprecated) lines.push(`  deprecated: ${common.deprecated.reason}`);
+  }
+  const category = common
+    ? undefined
+    : categoryOfCode(
+        model.categories.filter((each) => each.declared),
+        code,
+      );
+  if (category) {
+    const status = category.httpStatus ?? model.defaultHttpStatus;
+    lines.push(
+      `${String(code)} is not listed, but category ${category.name} (${JSON.stringify(category.prefix)}) covers it: class ${category.className}`,
+      `  type: ${text(category.type)}`,
+      `  fault: ${category.fault ?? "unknown"}, retryable: ${category.retryable ? "yes" : "no"}${status === undefined ? "" : `, HTTP status: ${status}`}`,
+    );
   }
   for (const { module: owner, entry } of moduleMatches(model, code, module))
     lines.push(...moduleLines(owner, entry, text));

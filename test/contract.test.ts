@@ -6,6 +6,7 @@
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { explain } from "../generator/explain.js";
+import { exportJson } from "../generator/export.js";
 import { CatalogError, validate } from "../generator/index.js";
 import { type CatalogApi, catalogApi } from "./catalog-api.js";
 import { cleanup, tempDir, writeCatalog } from "./helpers.js";
@@ -232,6 +233,38 @@ common:
     ).toBe(true);
     expect((pg.api.categoryPrefixOf as (code: string) => unknown)("40P12")).toBe("40P");
     expect((pg.api.categoryPrefixOf as (code: string) => unknown)("40012")).toBe("40");
+  });
+
+  it("is explained: a listed code with its HTTP status, an unlisted one by its category", () => {
+    expect(explain(pg.model, "23505").lines).toContain("  fault: client, retryable: no, HTTP status: 422");
+    expect(explain(pg.model, "23P99")).toEqual({
+      known: true,
+      lines: [
+        '23P99 is not listed, but category IntegrityConstraintViolation ("23") covers it: class IntegrityConstraintViolationCategoryError',
+        "  type: Integrity constraint violation",
+        "  fault: client, retryable: no, HTTP status: 409",
+      ],
+    });
+  });
+
+  it("is exported with the categories, HTTP statuses and success rule", () => {
+    const exported = JSON.parse(exportJson(pg.model));
+    expect(exported.success).toEqual({ codes: ["00000"] });
+    expect(exported.defaultHttpStatus).toBe(500);
+    expect(exported.categories[0]).toEqual({
+      prefix: "23",
+      name: "IntegrityConstraintViolation",
+      guard: "isIntegrityConstraintViolationCategory",
+      className: "IntegrityConstraintViolationCategoryError",
+      type: "Integrity constraint violation",
+      description: "",
+      fault: "client",
+      httpStatus: 409,
+    });
+    expect(exported.common.find((entry: { code: string }) => entry.code === "23505")).toMatchObject({
+      httpStatus: 422,
+      category: "23",
+    });
   });
 
   it("matches dotted codes by whole segments, other codes by characters", async () => {

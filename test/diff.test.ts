@@ -724,6 +724,182 @@ const cases: readonly Case[] = [
   },
 ];
 
+/** The contract beyond codes: HTTP status, class names, aliases, categories, extra fields. */
+const CATEGORY = `categories:\n  - { prefix: "4", name: ClientSide, fault: client }\ncommon:\n`;
+const contractCases: readonly Case[] = [
+  {
+    name: "a code given an HTTP status",
+    old: BASE,
+    new: edit(BASE, ["    retryable: true\n", "    retryable: true\n    httpStatus: 429\n"]),
+    want: [
+      {
+        rule: "HTTP_STATUS_CHANGED",
+        scope: "common",
+        code: 4400,
+        at: "new",
+        line: 13,
+        pointer: "/common/0/httpStatus",
+        message: "common code 4400 (QuotaExceeded) changed HTTP status from none to 429",
+      },
+    ],
+  },
+  {
+    name: "a class renamed by className",
+    old: BASE,
+    new: edit(BASE, ["    name: InternalError\n", "    name: InternalError\n    className: ServerFailure\n"]),
+    want: [
+      {
+        rule: "CLASS_NAME_CHANGED",
+        scope: "common",
+        code: 6000,
+        at: "new",
+        line: 15,
+        pointer: "/common/1/className",
+        message: "the class of common code 6000 (InternalError) was renamed from InternalError to ServerFailure",
+      },
+    ],
+  },
+  {
+    name: "an alias added, then removed",
+    old: BASE,
+    new: edit(BASE, ["    name: QuotaExceeded\n", "    name: QuotaExceeded\n    aliases: [TooManyRequests]\n"]),
+    want: [
+      {
+        rule: "ALIAS_ADDED",
+        scope: "common",
+        code: 4400,
+        at: "new",
+        line: 9,
+        pointer: "/common/0/aliases",
+        message: "common code 4400 (QuotaExceeded) got the alias TooManyRequests",
+      },
+    ],
+  },
+  {
+    name: "an alias removed",
+    old: edit(BASE, ["    name: QuotaExceeded\n", "    name: QuotaExceeded\n    aliases: [TooManyRequests]\n"]),
+    new: BASE,
+    want: [
+      {
+        rule: "ALIAS_REMOVED",
+        scope: "common",
+        code: 4400,
+        at: "new",
+        line: 7,
+        pointer: "/common/0/aliases",
+        message: "the alias TooManyRequests of common code 4400 (QuotaExceeded) was removed",
+      },
+    ],
+  },
+  {
+    name: "a category added",
+    old: BASE,
+    new: edit(BASE, ["common:\n", CATEGORY]),
+    want: [
+      {
+        rule: "CATEGORY_ADDED",
+        scope: "catalog",
+        at: "new",
+        line: 7,
+        pointer: "/categories/0",
+        message: 'category "4" (ClientSide) was added',
+      },
+    ],
+  },
+  {
+    name: "a category deleted",
+    old: edit(BASE, ["common:\n", CATEGORY]),
+    new: BASE,
+    want: [
+      {
+        rule: "CATEGORY_DELETED",
+        scope: "catalog",
+        at: "old",
+        line: 7,
+        pointer: "/categories/0/prefix",
+        message: 'category "4" (ClientSide) was deleted or its prefix changed',
+      },
+    ],
+  },
+  {
+    name: "a category's fault changed",
+    old: edit(BASE, ["common:\n", CATEGORY]),
+    new: edit(BASE, ["common:\n", CATEGORY.replace("fault: client", "fault: server, httpStatus: 400")]),
+    want: [
+      {
+        rule: "CATEGORY_CHANGED",
+        scope: "catalog",
+        at: "new",
+        line: 7,
+        pointer: "/categories/0",
+        message: 'category "4" (ClientSide) changed fault from client to server, httpStatus from none to 400',
+      },
+      {
+        rule: "HTTP_STATUS_CHANGED",
+        scope: "common",
+        code: 4400,
+        at: "new",
+        line: 9,
+        pointer: "/common/0/httpStatus",
+        message: "common code 4400 (QuotaExceeded) changed HTTP status from none to 400",
+      },
+    ],
+  },
+  {
+    name: "the default HTTP status and an extra field",
+    old: edit(BASE, ["requestId: requestId }", "requestId: requestId, fields: { reason: details.reason } }"]),
+    new: edit(
+      BASE,
+      ["requestId: requestId }", "requestId: requestId, fields: { why: details.reason } }"],
+      ["reserved:", "defaultHttpStatus: 500\nreserved:"],
+    ),
+    want: [
+      {
+        rule: "HTTP_STATUS_CHANGED",
+        scope: "catalog",
+        at: "new",
+        line: 5,
+        pointer: "/defaultHttpStatus",
+        message: "the default HTTP status changed from none to 500",
+      },
+      {
+        rule: "FIELD_REMOVED",
+        scope: "catalog",
+        at: "new",
+        line: 4,
+        pointer: "/envelope/fields",
+        message: "the extra field reason was removed",
+      },
+      {
+        rule: "HTTP_STATUS_CHANGED",
+        scope: "common",
+        code: 4400,
+        at: "new",
+        line: 8,
+        pointer: "/common/0/httpStatus",
+        message: "common code 4400 (QuotaExceeded) changed HTTP status from none to 500",
+      },
+      {
+        rule: "HTTP_STATUS_CHANGED",
+        scope: "common",
+        code: 6000,
+        at: "new",
+        line: 14,
+        pointer: "/common/1/httpStatus",
+        message: "common code 6000 (InternalError) changed HTTP status from none to 500",
+      },
+      {
+        rule: "FIELD_ADDED",
+        scope: "catalog",
+        at: "new",
+        line: 4,
+        pointer: "/envelope/fields/why",
+        message: "the extra field why (details.reason) was added",
+      },
+    ],
+  },
+];
+
 /** Writes both catalogs and diffs them; each finding is told by which file it points into. */
 function diffTexts(oldText: string, newText: string): Finding[] {
   const dir = tempDir();
@@ -747,14 +923,15 @@ function project(finding: Finding): Want {
 }
 
 describe("diffCatalogs", () => {
-  it.each(cases)("$want.0.rule: $name", (testCase) => {
+  it.each([...cases, ...contractCases])("$want.0.rule: $name", (testCase) => {
     const findings = diffTexts(testCase.old, testCase.new);
     expect(findings.map(project)).toEqual(testCase.want);
     for (const finding of findings) expect(finding.severity).toBe(RULES[finding.rule].severity);
   });
 
   it("has a case for every rule", () => {
-    const covered = new Set(cases.flatMap((testCase) => testCase.want.map((want) => want.rule)));
+    const all = [...cases, ...contractCases];
+    const covered = new Set(all.flatMap((testCase) => testCase.want.map((want) => want.rule)));
     expect(Object.keys(RULES).filter((id) => !covered.has(id as RuleId))).toEqual([]);
   });
 
