@@ -26,7 +26,11 @@ export interface Origin {
   readonly pointer: string;
 }
 
-/** What the emitters read: every identifier and file name is derived here and nowhere else. */
+/**
+ * What the emitters read: every identifier derived from the catalog, and each module's file name, is
+ * derived here and nowhere else. The fixed file names (`common.ts`, `error-codes.md`, …) are spelled
+ * once in `emit/index.ts` and `emit/docs.ts`.
+ */
 export interface CatalogModel {
   /** The catalog path written in every header, relative to the output folder's parent, POSIX separators. */
   readonly sourcePath: string;
