@@ -11,7 +11,17 @@ let validators: { catalog: ValidateFunction; included: ValidateFunction } | unde
 
 function schemaValidators() {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false, verbose: true });
+    // strictRequired is off: an `if`/`then` names properties its parent schema defines.
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+      useDefaults: false,
+      verbose: true,
+    });
+    // Editors show this annotation (VS Code's JSON language service); it does not validate.
+    ajv.addVocabulary(["markdownDescription"]);
     const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { $id: string };
     ajv.addSchema(schema);
     validators = {
@@ -34,8 +44,11 @@ export function checkSchema(
 ): CatalogDocument | IncludedDocument | Problem[] {
   const validate = schemaValidators()[kind];
   if (validate(catalog.data)) return catalog.data as CatalogDocument | IncludedDocument;
-  // A bad locale key is reported once, by its propertyNames error, not by the inner pattern error.
-  const errors = (validate.errors ?? []).filter((error) => error.keyword === "propertyNames" || !error.propertyName);
+  // A bad locale key is reported once, by its propertyNames error, not by the inner pattern error;
+  // an `if`/`then` failure once, by the `then` error that names what is missing.
+  const errors = (validate.errors ?? []).filter(
+    (error) => (error.keyword === "propertyNames" || !error.propertyName) && error.keyword !== "if",
+  );
   return dedupe(errors.map((error) => toProblem(catalog, error)));
 }
 
@@ -49,6 +62,7 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
       return { message: `unknown property "${property}"`, location: catalog.locate(pointer, { key: true }) };
     }
     case "required":
+      if (error.schemaPath.endsWith("/then/required")) return integerCodeProblem(catalog, error);
       return {
         message: `missing required property "${String(params.missingProperty)}"`,
         location: catalog.locate(error.instancePath, { key: false }),
@@ -84,6 +98,16 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
     default:
       return { message: error.message ?? error.keyword, location: catalog.locate(error.instancePath) };
   }
+}
+
+/** The `if`/`then` rule: an integer code needs a name (and, in the common list, a type). */
+function integerCodeProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
+  const code = String((error.data as { code?: unknown }).code);
+  const message =
+    (error.params as { missingProperty: string }).missingProperty === "name"
+      ? `integer code ${code} needs a name, a PascalCase identifier such as QuotaExceeded`
+      : `integer code ${code} needs a type, a short title such as "Quota exceeded"`;
+  return { message, location: catalog.locate(error.instancePath) };
 }
 
 function patternMessage(error: ErrorObject): string {

@@ -284,6 +284,12 @@ const cases: readonly Case[] = [
   {
     file: "missing-required-common-code.yaml",
     want: [
+      {
+        line: 4,
+        col: 5,
+        pointer: "/common/0",
+        message: 'integer code 4400 needs a type, a short title such as "Quota exceeded"',
+      },
       { line: 4, col: 5, pointer: "/common/0", message: 'missing required property "description"' },
       { line: 4, col: 5, pointer: "/common/0", message: 'missing required property "fault"' },
     ],
@@ -366,6 +372,12 @@ const cases: readonly Case[] = [
   {
     file: "merge-key.yaml",
     want: [
+      {
+        line: 5,
+        col: 5,
+        pointer: "/common/1",
+        message: 'integer code 4401 needs a type, a short title such as "Quota exceeded"',
+      },
       { line: 5, col: 5, pointer: "/common/1", message: 'missing required property "description"' },
       { line: 5, col: 5, pointer: "/common/1", message: 'missing required property "fault"' },
       { line: 5, col: 5, pointer: "/common/1/<<", message: 'unknown property "<<"' },
