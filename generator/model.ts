@@ -42,6 +42,8 @@ export interface CatalogModel {
   readonly defaultLocale: string;
   /** Brands errors so that two copies of the same generated module recognise each other's errors. */
   readonly catalogId: string;
+  /** Where `catalogId` came from: the catalog's `id`, or (with a warning) its title's default text. */
+  readonly catalogIdFrom: "id" | "title";
   /** Whether codes are integers or strings; the common list decides. */
   readonly codeKind: "number" | "string";
   readonly success: { readonly code: CodeValue } | { readonly absent: readonly string[] };
@@ -224,7 +226,8 @@ export function buildModel(
     title,
     locales,
     defaultLocale,
-    catalogId: title[defaultLocale] ?? "",
+    catalogId: doc.id ?? title[defaultLocale] ?? "",
+    catalogIdFrom: doc.id === undefined ? "title" : "id",
     codeKind,
     success: typeof doc.success === "object" ? { absent: doc.success.absent.split(".") } : { code: doc.success },
     envelope: {

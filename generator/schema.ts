@@ -125,6 +125,7 @@ function patternMessage(error: ErrorObject): string {
     return `${value} is not a code: a string code has no control characters and no leading or trailing spaces`;
   }
   if (/(\/locales\/\d+|\/defaultLocale)$/.test(path)) return `${value} is not a locale such as en, zh or pt-BR`;
+  if (path === "/id") return `${value} is not a catalog id: letters, digits and . _ : / @ -, no spaces`;
   return `${value} must match ${String((error.params as { pattern: string }).pattern)}`;
 }
 
