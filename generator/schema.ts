@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { CatalogDocument, IncludedDocument } from "./catalog.js";
 import type { LoadedCatalog } from "./load.js";
 import { type Problem, pointerSegment } from "./problems.js";
+import { closest } from "./suggest.js";
 
 /** The JSON Schema editors use for completion; the same file validates here. */
 export const SCHEMA_URL = new URL("../schema/error-catalog.schema.json", import.meta.url);
@@ -59,7 +60,10 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
     case "additionalProperties": {
       const property = String(params.additionalProperty);
       const pointer = `${error.instancePath}/${pointerSegment(property)}`;
-      return { message: `unknown property "${property}"`, location: catalog.locate(pointer, { key: true }) };
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const near = closest(property, known);
+      const hint = near === undefined ? "" : `; did you mean ${near}?`;
+      return { message: `unknown property "${property}"${hint}`, location: catalog.locate(pointer, { key: true }) };
     }
     case "required":
       if (error.schemaPath.endsWith("/then/required")) return integerCodeProblem(catalog, error);

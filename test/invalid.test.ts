@@ -351,7 +351,14 @@ const cases: readonly Case[] = [
   },
   {
     file: "unknown-property-module-errors.yaml",
-    want: [{ line: 5, col: 3, pointer: "/moduleErrors/pattern", message: 'unknown property "pattern"' }],
+    want: [
+      {
+        line: 5,
+        col: 3,
+        pointer: "/moduleErrors/pattern",
+        message: 'unknown property "pattern"; did you mean patterns?',
+      },
+    ],
   },
   {
     file: "unknown-property-pattern-and-example.yaml",

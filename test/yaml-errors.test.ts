@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCatalogText } from "../generator/load.js";
 import { CatalogError } from "../generator/problems.js";
+import { checkSchema } from "../generator/schema.js";
 
 function problemsOf(text: string): string[] {
   try {
@@ -54,5 +55,18 @@ describe("YAML layout hints", () => {
     },
   ])("$name", ({ given, want, at }) => {
     expect(problemsOf(given)).toEqual([at === undefined ? want : `${at}: ${want}`]);
+  });
+});
+
+describe("unknown keys", () => {
+  it.each([
+    { key: "retryble", want: 'unknown property "retryble"; did you mean retryable?' },
+    { key: "fualt", want: 'unknown property "fualt"; did you mean fault?' },
+    { key: "Description", want: 'unknown property "Description"; did you mean description?' },
+    { key: "httpStatus", want: 'unknown property "httpStatus"' },
+  ])("$key", ({ key, want }) => {
+    const text = `format: 1\nsuccess: 0\ncommon:\n  - { code: 1, name: A, type: A, description: d, fault: client, ${key}: x }\n`;
+    const checked = checkSchema(parseCatalogText("c.yaml", text), "catalog");
+    expect(Array.isArray(checked) ? checked.map((problem) => problem.message) : []).toContain(want);
   });
 });
