@@ -61,7 +61,7 @@ function readLabelled(file: string, label: (file: string) => string): CatalogSid
     const read = readCatalog(file);
     const locate: Locate = (at, pointer) => ({ ...read.locate(at, pointer), file: label(at) });
     const model = buildModel(read.doc, read.file, read.moduleSources, label(file));
-    const problems = [...relabel(checkLocales(read)), ...checkSemantics(model, locate)];
+    const problems = [...relabel([...read.problems, ...checkLocales(read)]), ...checkSemantics(model, locate)];
     if (problems.length > 0) throw new CatalogError(problems);
     return { model, locate };
   } catch (error) {

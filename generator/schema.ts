@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { CatalogDocument, IncludedDocument } from "./catalog.js";
 import type { LoadedCatalog } from "./load.js";
-import { type Problem, pointerSegment } from "./problems.js";
+import { fromPointer, type Problem, pointerSegment } from "./problems.js";
 import { closest } from "./suggest.js";
 
 /** The JSON Schema editors use for completion; the same file validates here. */
@@ -154,4 +154,38 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A document that passed the schema once its unknown keys were set aside, and every problem found. */
+export interface LenientCheck<T> {
+  readonly doc?: T;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Like {@link checkSchema}, but when the only problems are unknown keys, they are set aside and
+ * the rest of the document is returned too, so that the semantic checks can run in the same pass.
+ */
+export function checkSchemaLeniently(catalog: LoadedCatalog, kind: "catalog"): LenientCheck<CatalogDocument>;
+export function checkSchemaLeniently(catalog: LoadedCatalog, kind: "included"): LenientCheck<IncludedDocument>;
+export function checkSchemaLeniently(
+  catalog: LoadedCatalog,
+  kind: "catalog" | "included",
+): LenientCheck<CatalogDocument | IncludedDocument> {
+  const checked = kind === "catalog" ? checkSchema(catalog, kind) : checkSchema(catalog, kind);
+  if (!Array.isArray(checked)) return { doc: checked, problems: [] };
+  const validate = schemaValidators()[kind];
+  const errors = validate.errors ?? [];
+  if (!errors.every((error) => error.keyword === "additionalProperties")) return { problems: checked };
+  const data = structuredClone(catalog.data);
+  for (const error of errors) {
+    const parent = fromPointer(error.instancePath).reduce<unknown>(
+      (node, segment) => (node as Record<string, unknown>)[segment],
+      data,
+    ) as Record<string, unknown>;
+    delete parent[String((error.params as { additionalProperty: string }).additionalProperty)];
+  }
+  return validate(data)
+    ? { doc: data as CatalogDocument | IncludedDocument, problems: checked }
+    : { problems: checked };
 }

@@ -349,6 +349,24 @@ const cases: readonly Case[] = [
       },
     ],
   },
+  // Unknown keys are set aside, so the semantic checks run in the same pass.
+  {
+    file: "unknown-key-and-duplicate-code.yaml",
+    want: [
+      {
+        line: 4,
+        col: 84,
+        pointer: "/common/0/retryble",
+        message: 'unknown property "retryble"; did you mean retryable?',
+      },
+      {
+        line: 5,
+        col: 13,
+        pointer: "/common/1/code",
+        message: /^duplicate code 4400/,
+      },
+    ],
+  },
   {
     file: "unknown-property-module-errors.yaml",
     want: [
