@@ -6,9 +6,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Bump, diffCatalogs, type Finding, RULES, type RuleId } from "../generator/diff.js";
-import { bumpOf, formatDiff, formatFindingForGithub } from "../generator/diff-format.js";
-import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "../generator/diff-source.js";
+import { diffCatalogs } from "../generator/diff/compare.js";
+import { bumpOf, formatDiff, formatFindingForGithub } from "../generator/diff/format.js";
+import { type Bump, type Finding, RULES, type RuleId } from "../generator/diff/rules.js";
+import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "../generator/diff/source.js";
 import { CatalogError } from "../generator/problems.js";
 import { cleanup, tempDir, writeCatalog } from "./helpers.js";
 

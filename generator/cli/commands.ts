@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { watchAndGenerate } from "../cli-watch.js";
-import { type CatalogSide, diffCatalogs } from "../diff.js";
-import { formatDiff } from "../diff-format.js";
-import { readCatalogAtRef, readCatalogSide } from "../diff-source.js";
+import { diffCatalogs } from "../diff/compare.js";
+import { formatDiff } from "../diff/format.js";
+import type { CatalogSide } from "../diff/rules.js";
+import { readCatalogAtRef, readCatalogSide } from "../diff/source.js";
 import { explain } from "../explain.js";
 import { exportJson } from "../export.js";
 import { DEFAULT_OUT, DEFAULT_SCHEMA, generate, validate } from "../generate.js";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { DiffSourceError } from "../diff-source.js";
+import { DiffSourceError } from "../diff/source.js";
 import { CatalogError, formatProblems, type OutputFormat, problemJson } from "../problems.js";
 import { OutputFolderError } from "../write.js";
 import { type ParsedArgs, parseCommandLine, UsageError } from "./args.js";

@@ -1,5 +1,5 @@
-import { type Bump, type DiffFormat, type Finding, RULES } from "./diff.js";
-import { formatProblemForGithub } from "./problems.js";
+import { formatProblemForGithub } from "../problems.js";
+import { type Bump, type DiffFormat, type Finding, RULES } from "./rules.js";
 
 /** The bump the findings call for: major if anything breaks, minor for additions, patch for text. */
 export function bumpOf(findings: readonly Finding[]): Bump {
