@@ -127,3 +127,32 @@ describe("errcat import", () => {
     expect(second.code).toBe(2);
   });
 });
+
+describe("errcat import, the other shapes", () => {
+  it("reads a string enum and reports a number code among string codes", () => {
+    const file = join(tempDir(), "codes.ts");
+    writeFileSync(
+      file,
+      `export enum Code {
+  /** The token expired. */
+  TokenExpired = "TOKEN_EXPIRED",
+  Throttled = "THROTTLED", // slow down
+}
+export enum Numbers {
+  Other = 7,
+}
+`,
+    );
+    const result = importCodes([file]);
+    expect(parse(result.yaml)).toMatchObject({
+      success: "OK",
+      common: [
+        { code: "TOKEN_EXPIRED", name: "TokenExpired", description: "The token expired.", fault: "client" },
+        { code: "THROTTLED", name: "Throttled", description: "slow down", fault: "client", retryable: true },
+      ],
+    });
+    expect(result.problems.map(({ message, location: { line, col } }) => `${line}:${col}: ${message}`)).toEqual([
+      "7:3: Other is a number code among string codes; left out",
+    ]);
+  });
+});
