@@ -24,7 +24,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-type Random = () => number;
+export type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 /**
@@ -90,8 +90,14 @@ function moduleIds(random: Random, count: number): string[] {
   return ids;
 }
 
-/** How many codes each module gets: uneven, as in real catalogs, at least one each, `total` in all. */
-function spread(random: Random, total: number, modules: number): number[] {
+/**
+ * How many codes each module gets: uneven, as in real catalogs, at least one each, `total` in all.
+ * Needs `total >= modules`: fewer codes than modules cannot give each module one.
+ */
+export function spread(random: Random, total: number, modules: number): number[] {
+  if (!Number.isInteger(total) || !Number.isInteger(modules) || modules < 1 || total < modules) {
+    throw new RangeError(`cannot spread ${total} codes over ${modules} modules with at least one code each`);
+  }
   const weights = Array.from({ length: modules }, () => 0.1 + random() ** 2 * 3);
   const sum = weights.reduce((a, b) => a + b, 0);
   const counts = weights.map((weight) => Math.max(1, Math.floor((weight / sum) * total)));
@@ -112,13 +118,15 @@ export interface SyntheticCatalog {
 }
 
 /**
- * A catalog of `total` module codes over `moduleCount` modules, plus the default catalog's 16 common
- * codes and its pattern. Deterministic: the same arguments give the same bytes.
+ * A catalog of `total` module codes over `moduleCount` modules (over `total` modules of one code each
+ * when there are fewer codes than modules), plus the default catalog's 16 common codes and its
+ * pattern. Deterministic: the same arguments give the same bytes.
  */
 export function syntheticCatalog(total: number, moduleCount = 300, seed = 20240601): SyntheticCatalog {
   const random = mulberry32(seed + total);
-  const ids = moduleIds(random, moduleCount);
-  const counts = spread(random, total, moduleCount);
+  const modulesUsed = Math.min(moduleCount, total);
+  const ids = moduleIds(random, modulesUsed);
+  const counts = spread(random, total, modulesUsed);
   const spacing = Math.ceil((Math.max(...counts) + 1) / 1000) * 1000;
   let codeIndex = 0;
   const modules = ids.map((id, moduleIndex) => {

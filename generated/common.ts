@@ -23,7 +23,7 @@ export enum CommonErrorCode {
   /**
    * 4100 Authentication failed
    *
-   * Signature authentication failed. Please refer to the Authentication section in the document.
+   * Signature authentication failed; the secret key, the signature algorithm or the signed content is wrong.
    *
    * Fault: client. Retryable: no.
    *
@@ -33,7 +33,7 @@ export enum CommonErrorCode {
   /**
    * 4200 Request expired
    *
-   * The request has expired. Please refer to the Request Validity Period section in the document.
+   * The request has expired; its timestamp is too far from the server's clock. Sign it again with the current time.
    *
    * Fault: client. Retryable: no.
    *
@@ -53,7 +53,7 @@ export enum CommonErrorCode {
   /**
    * 4400 Quota exceed
    *
-   * The number of requests exceeds the quota. Please refer to the Request Quota section in the document.
+   * The number of requests exceeds the quota. Wait until the quota refills, then send fewer requests.
    *
    * Fault: client. Retryable: yes.
    *
@@ -63,7 +63,7 @@ export enum CommonErrorCode {
   /**
    * 4500 Replay attack
    *
-   * The Nonce and Timestamp parameters can ensure that each request will be executed only once on the server. Therefore, the Nonce value cannot be the same as last one, and the difference between Timestamp and Tencent server time cannot be greater than 2 hours.
+   * The Nonce and Timestamp parameters can ensure that each request will be executed only once on the server. Therefore, the Nonce value cannot be the same as last one, and the difference between Timestamp and the server's time cannot be greater than 2 hours.
    *
    * Fault: client. Retryable: no.
    *
@@ -73,7 +73,7 @@ export enum CommonErrorCode {
   /**
    * 4600 Protocol is not supported
    *
-   * The protocol is not supported. Please refer to the relevant document.
+   * The protocol is not supported; send the request over HTTPS.
    *
    * Fault: client. Retryable: no.
    *
@@ -186,7 +186,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     code: CommonErrorCode.AuthenticationFailed,
     name: "AuthenticationFailed",
     type: "Authentication failed",
-    description: "Signature authentication failed. Please refer to the Authentication section in the document.",
+    description: "Signature authentication failed; the secret key, the signature algorithm or the signed content is wrong.",
     fault: "client",
     retryable: false,
   },
@@ -194,7 +194,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     code: CommonErrorCode.RequestExpired,
     name: "RequestExpired",
     type: "Request expired",
-    description: "The request has expired. Please refer to the Request Validity Period section in the document.",
+    description: "The request has expired; its timestamp is too far from the server's clock. Sign it again with the current time.",
     fault: "client",
     retryable: false,
   },
@@ -210,7 +210,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     code: CommonErrorCode.QuotaExceeded,
     name: "QuotaExceeded",
     type: "Quota exceed",
-    description: "The number of requests exceeds the quota. Please refer to the Request Quota section in the document.",
+    description: "The number of requests exceeds the quota. Wait until the quota refills, then send fewer requests.",
     fault: "client",
     retryable: true,
   },
@@ -218,7 +218,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     code: CommonErrorCode.ReplayAttack,
     name: "ReplayAttack",
     type: "Replay attack",
-    description: "The Nonce and Timestamp parameters can ensure that each request will be executed only once on the server. Therefore, the Nonce value cannot be the same as last one, and the difference between Timestamp and Tencent server time cannot be greater than 2 hours.",
+    description: "The Nonce and Timestamp parameters can ensure that each request will be executed only once on the server. Therefore, the Nonce value cannot be the same as last one, and the difference between Timestamp and the server's time cannot be greater than 2 hours.",
     fault: "client",
     retryable: false,
   },
@@ -226,7 +226,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     code: CommonErrorCode.ProtocolNotSupported,
     name: "ProtocolNotSupported",
     type: "Protocol is not supported",
-    description: "The protocol is not supported. Please refer to the relevant document.",
+    description: "The protocol is not supported; send the request over HTTPS.",
     fault: "client",
     retryable: false,
   },

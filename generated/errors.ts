@@ -32,7 +32,7 @@ export class InvalidParameterError extends ApiError {
 /**
  * 4100 Authentication failed
  *
- * Signature authentication failed. Please refer to the Authentication section in the document.
+ * Signature authentication failed; the secret key, the signature algorithm or the signed content is wrong.
  *
  * Fault: client. Retryable: no.
  *
@@ -59,7 +59,7 @@ export class AuthenticationFailedError extends ApiError {
 /**
  * 4200 Request expired
  *
- * The request has expired. Please refer to the Request Validity Period section in the document.
+ * The request has expired; its timestamp is too far from the server's clock. Sign it again with the current time.
  *
  * Fault: client. Retryable: no.
  *
@@ -113,7 +113,7 @@ export class AccessDeniedError extends ApiError {
 /**
  * 4400 Quota exceed
  *
- * The number of requests exceeds the quota. Please refer to the Request Quota section in the document.
+ * The number of requests exceeds the quota. Wait until the quota refills, then send fewer requests.
  *
  * Fault: client. Retryable: yes.
  *
@@ -140,7 +140,7 @@ export class QuotaExceededError extends ApiError {
 /**
  * 4500 Replay attack
  *
- * The Nonce and Timestamp parameters can ensure that each request will be executed only once on the server. Therefore, the Nonce value cannot be the same as last one, and the difference between Timestamp and Tencent server time cannot be greater than 2 hours.
+ * The Nonce and Timestamp parameters can ensure that each request will be executed only once on the server. Therefore, the Nonce value cannot be the same as last one, and the difference between Timestamp and the server's time cannot be greater than 2 hours.
  *
  * Fault: client. Retryable: no.
  *
@@ -167,7 +167,7 @@ export class ReplayAttackError extends ApiError {
 /**
  * 4600 Protocol is not supported
  *
- * The protocol is not supported. Please refer to the relevant document.
+ * The protocol is not supported; send the request over HTTPS.
  *
  * Fault: client. Retryable: no.
  *

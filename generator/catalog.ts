@@ -14,6 +14,8 @@ export type TextDocument = string | Readonly<Record<string, string>>;
 export interface CatalogDocument {
   readonly format: 1;
   readonly title?: TextDocument;
+  /** A stable id that brands every generated error; without it, the title's default text stands in. */
+  readonly id?: string;
   readonly locales?: readonly string[];
   readonly defaultLocale?: string;
   readonly success: SuccessDocument;

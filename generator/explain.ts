@@ -1,5 +1,13 @@
 import type { CodeValue } from "./catalog.js";
-import { type CatalogModel, type CommonCodeModel, categoryOfCode, type Localized, type ModuleModel } from "./model.js";
+import {
+  type CatalogModel,
+  type CategoryModel,
+  type CommonCodeModel,
+  categoryOfCode,
+  type Localized,
+  type ModuleCodeModel,
+  type ModuleModel,
+} from "./model.js";
 import { compilePattern, parseMessage } from "./patterns.js";
 
 export interface ExplainOptions {
@@ -7,94 +15,208 @@ export interface ExplainOptions {
   readonly locale?: string | undefined;
 }
 
-/** What `explain` found: the lines to show, and whether the input was known. */
+/**
+ * One catalog entry that an input names: the success code, a common code, a module code, or the
+ * category that covers a code the catalog does not list.
+ */
+export interface ExplainedCode {
+  readonly kind: "success" | "common" | "module" | "category";
+  readonly code: CodeValue;
+  readonly name?: string;
+  readonly module?: string;
+  /** The common code's error class: `QuotaExceededError`. */
+  readonly className?: string;
+  /** The module code's enum member: `AccountModuleErrorCode.IncorrectProjectId`. */
+  readonly member?: string;
+  /**
+   * For a dotted string code in code mode: the common code that is its longest prefix; for a
+   * category, its prefix.
+   */
+  readonly prefix?: CodeValue;
+  readonly type?: string;
+  readonly description?: string;
+  readonly fault?: string;
+  readonly retryable?: boolean;
+  readonly httpStatus?: number;
+  /** Other names of a common code. */
+  readonly aliases?: readonly string[];
+  readonly deprecated?: string;
+}
+
+/** What `explain` found, as data (`--format json`) and as the lines people read. */
 export interface Explanation {
   readonly known: boolean;
+  readonly input: string;
+  /** How the input parses as a module message, when it does. */
+  readonly parsed: { readonly pattern: string; readonly code: number; readonly text: string } | null;
+  readonly matches: readonly ExplainedCode[];
+  /** What was not found, in words. */
+  readonly notes: readonly string[];
   readonly lines: readonly string[];
 }
 
 /**
- * Explains a code or a response message from the catalog.
- * `explain(model, "4400")` → `4400 QuotaExceeded (common code, class QuotaExceededError)`, its type,
- * description, fault and retryability; `explain(model, "(100004) incorrect projectId", { module: "account" })`
- * shows how the message parses and what the module code means.
+ * Explains a code, a name or a response message from the catalog.
+ * `explain(model, "4400")` and `explain(model, "QuotaExceeded")` → `4400 QuotaExceeded (common code, class
+ * QuotaExceededError)`, its type, description, fault and retryability; `explain(model, "(100004) incorrect
+ * projectId", { module: "account" })` shows how the message parses and what the module code means.
  */
 export function explain(model: CatalogModel, input: string, options: ExplainOptions = {}): Explanation {
   const locale = options.locale ?? model.defaultLocale;
   const text = (localized: Localized) => localized[locale] ?? localized[model.defaultLocale] ?? "";
+  const done = (parsed: Explanation["parsed"], matches: ExplainedCode[], notes: string[] = []): Explanation => ({
+    known: matches.length > 0,
+    input,
+    parsed,
+    matches,
+    notes,
+    lines: explanationLines(parsed, matches, notes),
+  });
   const code = asCode(model.codeKind, input);
   if (code !== undefined) {
-    const lines = describeCode(model, code, options.module, text);
-    if (lines.length > 0) return { known: true, lines };
+    const matches = codeMatches(model, code, options.module, text);
+    if (matches.length > 0) return done(null, matches);
   }
+  const named = nameMatches(model, input.trim(), options.module, text);
+  if (named.length > 0) return done(null, named);
   if (model.moduleErrorsIn === "message") {
     const patterns = model.patterns.map((pattern) => ({ name: pattern.name, regex: compilePattern(pattern.regex) }));
     const parsed = parseMessage(patterns, input);
     if (parsed) {
-      const lines = [
-        `message parsed by pattern ${parsed.pattern}: module code ${parsed.code}, text ${JSON.stringify(parsed.text)}`,
-      ];
-      const modules = moduleMatches(model, parsed.code, options.module);
-      for (const { module, entry } of modules) lines.push(...moduleLines(module, entry, text));
-      if (modules.length === 0) {
-        lines.push(
-          options.module === undefined
-            ? `no module lists code ${parsed.code}`
-            : `module ${options.module} does not list code ${parsed.code}`,
-        );
-      }
-      return { known: modules.length > 0, lines };
+      const matches = moduleMatches(model, parsed.code, options.module).map(({ module, entry }) =>
+        moduleCode(module, entry, text),
+      );
+      const missing =
+        options.module === undefined
+          ? `no module lists code ${parsed.code}`
+          : `module ${options.module} does not list code ${parsed.code}`;
+      return done(parsed, matches, matches.length === 0 ? [missing] : []);
     }
   }
   const what =
     code === undefined
-      ? `${JSON.stringify(input)} is neither a code nor a message the patterns parse`
+      ? `${JSON.stringify(input)} is neither a code, a name nor a message the patterns parse`
       : `${input} is not in the catalog`;
-  return { known: false, lines: [what] };
+  return done(null, [], [what]);
 }
+
+function explanationLines(
+  parsed: Explanation["parsed"],
+  matches: readonly ExplainedCode[],
+  notes: readonly string[],
+): string[] {
+  const lines = parsed
+    ? [`message parsed by pattern ${parsed.pattern}: module code ${parsed.code}, text ${JSON.stringify(parsed.text)}`]
+    : [];
+  for (const match of matches) {
+    const code = String(match.code);
+    if (match.kind === "success") lines.push(`${code} means success`);
+    else if (match.kind === "common") {
+      const via = match.prefix === undefined ? "" : ` (as its prefix ${String(match.prefix)})`;
+      lines.push(
+        `${code} ${match.name}: common code${via}, class ${match.className}`,
+        `  type: ${match.type}`,
+        `  description: ${match.description}`,
+        `  fault: ${match.fault}, retryable: ${match.retryable ? "yes" : "no"}${statusText(match.httpStatus)}`,
+      );
+      if (match.aliases !== undefined) lines.push(`  also named: ${match.aliases.join(", ")}`);
+    } else if (match.kind === "category") {
+      lines.push(
+        `${code} is not listed, but category ${match.name} (${JSON.stringify(match.prefix)}) covers it: class ${match.className}`,
+        `  type: ${match.type}`,
+        `  fault: ${match.fault}, retryable: ${match.retryable ? "yes" : "no"}${statusText(match.httpStatus)}`,
+      );
+    } else {
+      lines.push(
+        `${code} ${match.name}: module ${match.module} (${match.member})`,
+        `  description: ${match.description}`,
+      );
+    }
+    if (match.deprecated !== undefined) lines.push(`  deprecated: ${match.deprecated}`);
+  }
+  return [...lines, ...notes];
+}
+
+const statusText = (status: number | undefined) => (status === undefined ? "" : `, HTTP status: ${status}`);
 
 function asCode(kind: "number" | "string", input: string): CodeValue | undefined {
   if (kind === "string") return input.trim() === "" ? undefined : input;
   return /^-?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input)) ? Number(input) : undefined;
 }
 
-function describeCode(
-  model: CatalogModel,
-  code: CodeValue,
-  module: string | undefined,
-  text: (localized: Localized) => string,
-): string[] {
-  const lines: string[] = [];
-  if ("codes" in model.success && model.success.codes.includes(code)) lines.push(`${String(code)} means success`);
+type Text = (localized: Localized) => string;
+
+function codeMatches(model: CatalogModel, code: CodeValue, module: string | undefined, text: Text): ExplainedCode[] {
+  const matches: ExplainedCode[] = [];
+  if ("codes" in model.success && model.success.codes.includes(code)) matches.push({ kind: "success", code });
   const common = commonFor(model, code);
-  if (common) {
-    const via = common.code === code ? "" : ` (as its prefix ${String(common.code)})`;
-    lines.push(
-      `${String(code)} ${common.name}: common code${via}, class ${common.className}`,
-      `  type: ${text(common.type)}`,
-      `  description: ${text(common.description)}`,
-      `  fault: ${common.fault}, retryable: ${common.retryable ? "yes" : "no"}${common.httpStatus === undefined ? "" : `, HTTP status: ${common.httpStatus}`}`,
-    );
-    if (common.aliases.length > 0) lines.push(`  also named: ${common.aliases.map((alias) => alias.name).join(", ")}`);
-    if (common.deprecated) lines.push(`  deprecated: ${common.deprecated.reason}`);
-  }
-  const category = common
-    ? undefined
-    : categoryOfCode(
-        model.categories.filter((each) => each.declared),
-        code,
-      );
-  if (category) {
-    const status = category.httpStatus ?? model.defaultHttpStatus;
-    lines.push(
-      `${String(code)} is not listed, but category ${category.name} (${JSON.stringify(category.prefix)}) covers it: class ${category.className}`,
-      `  type: ${text(category.type)}`,
-      `  fault: ${category.fault ?? "unknown"}, retryable: ${category.retryable ? "yes" : "no"}${status === undefined ? "" : `, HTTP status: ${status}`}`,
-    );
-  }
+  if (common) matches.push(commonCode(common, text, common.code === code ? undefined : common.code, code));
+  const declared = model.categories.filter((category) => category.declared);
+  const category = common ? undefined : categoryOfCode(declared, code);
+  if (category) matches.push(categoryCode(model, category, code, text));
   for (const { module: owner, entry } of moduleMatches(model, code, module))
-    lines.push(...moduleLines(owner, entry, text));
-  return lines;
+    matches.push(moduleCode(owner, entry, text));
+  return matches;
+}
+
+/** Codes looked up by name (`QuotaExceeded`) or by class name (`QuotaExceededError`). */
+function nameMatches(model: CatalogModel, name: string, module: string | undefined, text: Text): ExplainedCode[] {
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) return [];
+  const common =
+    module === undefined ? model.common.filter((entry) => entry.name === name || entry.className === name) : [];
+  return [
+    ...common.map((entry) => commonCode(entry, text)),
+    ...model.modules
+      .filter((candidate) => module === undefined || candidate.id === module)
+      .flatMap((candidate) =>
+        candidate.codes.filter((entry) => entry.name === name).map((entry) => moduleCode(candidate, entry, text)),
+      ),
+  ];
+}
+
+function commonCode(entry: CommonCodeModel, text: Text, prefix?: CodeValue, asked?: CodeValue): ExplainedCode {
+  return {
+    kind: "common",
+    code: asked ?? entry.code,
+    name: entry.name,
+    className: entry.className,
+    ...(prefix === undefined ? {} : { prefix }),
+    type: text(entry.type),
+    description: text(entry.description),
+    fault: entry.fault,
+    retryable: entry.retryable,
+    ...(entry.httpStatus === undefined ? {} : { httpStatus: entry.httpStatus }),
+    ...(entry.aliases.length === 0 ? {} : { aliases: entry.aliases.map((alias) => alias.name) }),
+    ...(entry.deprecated ? { deprecated: entry.deprecated.reason } : {}),
+  };
+}
+
+/** A code the catalog does not list, explained by the category that covers it. */
+function categoryCode(model: CatalogModel, category: CategoryModel, code: CodeValue, text: Text): ExplainedCode {
+  const httpStatus = category.httpStatus ?? model.defaultHttpStatus;
+  return {
+    kind: "category",
+    code,
+    name: category.name,
+    className: category.className,
+    prefix: category.prefix,
+    type: text(category.type),
+    fault: category.fault ?? "unknown",
+    retryable: category.retryable ?? false,
+    ...(httpStatus === undefined ? {} : { httpStatus }),
+  };
+}
+
+function moduleCode(module: ModuleModel, entry: ModuleCodeModel, text: Text): ExplainedCode {
+  return {
+    kind: "module",
+    code: entry.code,
+    name: entry.name,
+    module: module.id,
+    member: `${module.enumName}.${entry.name}`,
+    description: text(entry.description),
+    ...(entry.deprecated ? { deprecated: entry.deprecated.reason } : {}),
+  };
 }
 
 /** The common code of a code: itself, or in code mode its longest dotted prefix that is one. */
@@ -116,17 +238,4 @@ function moduleMatches(model: CatalogModel, code: CodeValue, module: string | un
       const entry = candidate.codes.find((listed) => listed.code === code);
       return entry ? [{ module: candidate, entry }] : [];
     });
-}
-
-function moduleLines(
-  module: ModuleModel,
-  entry: ModuleModel["codes"][number],
-  text: (localized: Localized) => string,
-): string[] {
-  const lines = [
-    `${String(entry.code)} ${entry.name}: module ${module.id} (${module.enumName}.${entry.name})`,
-    `  description: ${text(entry.description)}`,
-  ];
-  if (entry.deprecated) lines.push(`  deprecated: ${entry.deprecated.reason}`);
-  return lines;
 }

@@ -10,6 +10,7 @@ export function exportJson(model: CatalogModel): string {
   const document = {
     format: 1,
     title: text(model.title),
+    id: model.catalogId,
     locales: model.locales,
     defaultLocale: model.defaultLocale,
     success: successJson(model),

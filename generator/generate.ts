@@ -44,7 +44,7 @@ export function validate(schema: string = DEFAULT_SCHEMA, out: string = DEFAULT_
 
 function modelOf(read: ReadCatalog, schema: string, out: string): CatalogModel {
   const model = buildModel(read.doc, read.file, read.moduleSources, sourcePath(schema, out));
-  const problems = [...checkLocales(read), ...checkSemantics(model, read.locate)];
+  const problems = [...read.problems, ...checkLocales(read), ...checkSemantics(model, read.locate)];
   if (problems.length > 0) throw new CatalogError(problems);
   return { ...model, warnings: checkWarnings(model, read.locate) };
 }

@@ -39,7 +39,11 @@ export interface Origin {
   readonly pointer: string;
 }
 
-/** What the emitters read: every identifier is derived here and nowhere else. */
+/**
+ * What the emitters read: every identifier derived from the catalog, and each module's file name, is
+ * derived here and nowhere else. The fixed file names (`common.ts`, `error-codes.md`, …) are spelled
+ * once in `emit/index.ts` and `emit/docs.ts`.
+ */
 export interface CatalogModel {
   /** The catalog path written in every header, relative to the output folder's parent, POSIX separators. */
   readonly sourcePath: string;
@@ -51,6 +55,8 @@ export interface CatalogModel {
   readonly defaultLocale: string;
   /** Brands errors so that two copies of the same generated module recognise each other's errors. */
   readonly catalogId: string;
+  /** Where `catalogId` came from: the catalog's `id`, or (with a warning) its title's default text. */
+  readonly catalogIdFrom: "id" | "title";
   /** Whether codes are integers or strings; the common list decides. */
   readonly codeKind: "number" | "string";
   readonly success: SuccessRule;
@@ -328,7 +334,8 @@ export function buildModel(
     title,
     locales,
     defaultLocale,
-    catalogId: title[defaultLocale] ?? "",
+    catalogId: doc.id ?? title[defaultLocale] ?? "",
+    catalogIdFrom: doc.id === undefined ? "title" : "id",
     codeKind,
     success,
     envelope: envelope(doc.envelope),

@@ -51,6 +51,40 @@ export function formatProblemForGithub(problem: Problem, level: "error" | "warni
   return `::${level} file=${property(file)},line=${line},col=${col}::${data(problem.message + at)}`;
 }
 
+/** How a command prints: for people, as GitHub workflow commands, or as one JSON document. */
+export type OutputFormat = "text" | "github" | "json";
+export type Severity = "error" | "warning";
+
+/** A problem as the JSON outputs carry it: `{ severity, file, line, col, pointer, message }`. */
+export interface ProblemJson {
+  readonly severity: Severity;
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export function problemJson(problem: Problem, severity: Severity = "error"): ProblemJson {
+  const { file, line, col, pointer } = problem.location;
+  return { severity, file, line, col, pointer, message: problem.message };
+}
+
+/**
+ * The one formatter every command prints problems with, one line each, for `text` or `github`
+ * (JSON outputs embed {@link problemJson} in their own document):
+ * `schema/error-codes.yaml:12:5: warning: the catalog has no id; …` or `::warning file=…::…`.
+ */
+export function formatProblems(
+  problems: readonly Problem[],
+  format: Exclude<OutputFormat, "json">,
+  severity: Severity = "error",
+): string[] {
+  if (format === "github") return problems.map((problem) => formatProblemForGithub(problem, severity));
+  if (severity === "error") return problems.map(formatProblem);
+  return problems.map((problem) => formatProblem({ ...problem, message: `${severity}: ${problem.message}` }));
+}
+
 function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import type { CatalogDocument, IncludedDocument } from "./catalog.js";
+import type { CatalogDocument, CodeValue, IncludedDocument } from "./catalog.js";
 import type { LoadedCatalog } from "./load.js";
-import { type Problem, pointerSegment } from "./problems.js";
+import { listKind } from "./model.js";
+import { fromPointer, type Problem, pointerSegment } from "./problems.js";
+import { closest } from "./suggest.js";
 
 /** The JSON Schema editors use for completion; the same file validates here. */
 export const SCHEMA_URL = new URL("../schema/error-catalog.schema.json", import.meta.url);
@@ -11,7 +13,17 @@ let validators: { catalog: ValidateFunction; included: ValidateFunction } | unde
 
 function schemaValidators() {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false, verbose: true });
+    // strictRequired is off: an `if`/`then` names properties its parent schema defines.
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+      useDefaults: false,
+      verbose: true,
+    });
+    // Editors show this annotation (VS Code's JSON language service); it does not validate.
+    ajv.addVocabulary(["markdownDescription"]);
     const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { $id: string };
     ajv.addSchema(schema);
     validators = {
@@ -34,8 +46,11 @@ export function checkSchema(
 ): CatalogDocument | IncludedDocument | Problem[] {
   const validate = schemaValidators()[kind];
   if (validate(catalog.data)) return catalog.data as CatalogDocument | IncludedDocument;
-  // A bad locale key is reported once, by its propertyNames error, not by the inner pattern error.
-  const errors = (validate.errors ?? []).filter((error) => error.keyword === "propertyNames" || !error.propertyName);
+  // A bad locale key is reported once, by its propertyNames error, not by the inner pattern error;
+  // an `if`/`then` failure once, by the `then` error that names what is missing.
+  const errors = (validate.errors ?? []).filter(
+    (error) => (error.keyword === "propertyNames" || !error.propertyName) && error.keyword !== "if",
+  );
   return dedupe(errors.map((error) => toProblem(catalog, error)));
 }
 
@@ -46,10 +61,18 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
     case "additionalProperties": {
       const property = String(params.additionalProperty);
       const pointer = `${error.instancePath}/${pointerSegment(property)}`;
-      const hint = error.instancePath === "/success" ? ": success as a mapping takes absent, when or unless" : "";
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const near = closest(property, known);
+      const hint =
+        error.instancePath === "/success"
+          ? ": success as a mapping takes absent, when or unless"
+          : near === undefined
+            ? ""
+            : `; did you mean ${near}?`;
       return { message: `unknown property "${property}"${hint}`, location: catalog.locate(pointer, { key: true }) };
     }
     case "required":
+      if (error.schemaPath.endsWith("/then/required")) return integerCodeProblem(catalog, error);
       return {
         message: `missing required property "${String(params.missingProperty)}"`,
         location: catalog.locate(error.instancePath, { key: false }),
@@ -98,6 +121,36 @@ function toProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
   }
 }
 
+/** The `if`/`then` rule: an integer code needs a name (and, in the common list, a type). */
+function integerCodeProblem(catalog: LoadedCatalog, error: ErrorObject): Problem {
+  const code = String((error.data as { code?: unknown }).code);
+  // An unquoted 23505 among string codes such as 0A000 wants quotes, not a name and a type.
+  const list = valueAt(catalog.data, error.instancePath.slice(0, error.instancePath.lastIndexOf("/")));
+  const codes = Array.isArray(list) ? list.map((entry) => (entry as { code?: unknown })?.code) : [];
+  const valid = codes.filter((value): value is CodeValue => typeof value === "number" || typeof value === "string");
+  if (listKind(valid) === "string") {
+    return {
+      message: `code ${code} is read as an integer, but the other codes of the list are strings: quote it ("${code}")`,
+      location: catalog.locate(`${error.instancePath}/code`),
+    };
+  }
+  const message =
+    (error.params as { missingProperty: string }).missingProperty === "name"
+      ? `integer code ${code} needs a name, a PascalCase identifier such as QuotaExceeded`
+      : `integer code ${code} needs a type, a short title such as "Quota exceeded"`;
+  return { message, location: catalog.locate(error.instancePath) };
+}
+
+/** The value at a JSON pointer of plain data. */
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const segment of fromPointer(pointer)) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
 function patternMessage(error: ErrorObject): string {
   const value = JSON.stringify(error.data);
   const path = error.instancePath;
@@ -113,6 +166,7 @@ function patternMessage(error: ErrorObject): string {
     return `${value} is not a code: a string code has no control characters and no leading or trailing spaces`;
   }
   if (/(\/locales\/\d+|\/defaultLocale)$/.test(path)) return `${value} is not a locale such as en, zh or pt-BR`;
+  if (path === "/id") return `${value} is not a catalog id: letters, digits and . _ : / @ -, no spaces`;
   return `${value} must match ${String((error.params as { pattern: string }).pattern)}`;
 }
 
@@ -137,4 +191,38 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A document that passed the schema once its unknown keys were set aside, and every problem found. */
+export interface LenientCheck<T> {
+  readonly doc?: T;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Like {@link checkSchema}, but when the only problems are unknown keys, they are set aside and
+ * the rest of the document is returned too, so that the semantic checks can run in the same pass.
+ */
+export function checkSchemaLeniently(catalog: LoadedCatalog, kind: "catalog"): LenientCheck<CatalogDocument>;
+export function checkSchemaLeniently(catalog: LoadedCatalog, kind: "included"): LenientCheck<IncludedDocument>;
+export function checkSchemaLeniently(
+  catalog: LoadedCatalog,
+  kind: "catalog" | "included",
+): LenientCheck<CatalogDocument | IncludedDocument> {
+  const checked = kind === "catalog" ? checkSchema(catalog, kind) : checkSchema(catalog, kind);
+  if (!Array.isArray(checked)) return { doc: checked, problems: [] };
+  const validate = schemaValidators()[kind];
+  const errors = validate.errors ?? [];
+  if (!errors.every((error) => error.keyword === "additionalProperties")) return { problems: checked };
+  const data = structuredClone(catalog.data);
+  for (const error of errors) {
+    const parent = fromPointer(error.instancePath).reduce<unknown>(
+      (node, segment) => (node as Record<string, unknown>)[segment],
+      data,
+    ) as Record<string, unknown>;
+    delete parent[String((error.params as { additionalProperty: string }).additionalProperty)];
+  }
+  return validate(data)
+    ? { doc: data as CatalogDocument | IncludedDocument, problems: checked }
+    : { problems: checked };
 }

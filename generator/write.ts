@@ -5,9 +5,18 @@ import { dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:p
 /** The file that lists what errcat wrote, so it removes its own orphans and never a user's file. */
 export const MANIFEST_FILE = ".errcat-manifest.json";
 
+/**
+ * What `readFileSync` returns, as far as errcat reads it: bytes that decode as UTF-8. A Node
+ * `Buffer` is one; spelled out so that the public types do not need `@types/node`.
+ */
+export interface FileBytes extends Uint8Array {
+  toString(encoding?: "utf8"): string;
+  equals(other: Uint8Array): boolean;
+}
+
 /** The file operations the writer uses; tests pass a copy that fails at a chosen step. */
 export interface FileOps {
-  readFileSync(path: string): Buffer;
+  readFileSync(path: string): FileBytes;
   writeFileSync(path: string, data: string): void;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
@@ -15,7 +24,7 @@ export interface FileOps {
   rmdirSync(path: string): void;
   existsSync(path: string): boolean;
   readdirSync(path: string): string[];
-  statSync(path: string): nodeFs.Stats;
+  statSync(path: string): { isDirectory(): boolean };
 }
 
 /** Thrown for an output folder errcat must not write to; the CLI shows the message and exits 2. */

@@ -50,6 +50,8 @@ function describe(error: YAMLError, text: string): SyntaxProblem {
       offset: error.pos[0],
     };
   }
+  const hint = layoutHint(error, text);
+  if (hint) return hint;
   if (message === "Sequence item without - indicator") {
     const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
@@ -59,6 +61,96 @@ function describe(error: YAMLError, text: string): SyntaxProblem {
     };
   }
   return { message, offset: error.pos[0] };
+}
+
+interface Line {
+  readonly start: number;
+  readonly text: string;
+  /** Leading spaces (a tab counts as one character). */
+  readonly indent: number;
+}
+
+function lineAt(text: string, offset: number): Line {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", start);
+  const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, "");
+  return { start, text: line, indent: /^[ \t]*/.exec(line)?.[0].length ?? 0 };
+}
+
+/** The next line after `line` that holds more than spaces and a comment. */
+function nextLine(text: string, line: Line): Line | undefined {
+  for (let start = line.start + line.text.length + 1; start < text.length; ) {
+    const next = lineAt(text, start);
+    if (!/^\s*(#.*)?$/.test(next.text)) return next;
+    start = next.start + next.text.length + 1;
+  }
+  return undefined;
+}
+
+/** The column of the first earlier `- ` item that is not at `indent`, the column the list uses. */
+function listColumn(text: string, line: Line): number | undefined {
+  for (let end = line.start - 1; end > 0; ) {
+    const previous = lineAt(text, end);
+    if (/^\s*- /.test(previous.text) && previous.indent !== line.indent) return previous.indent + 1;
+    if (previous.indent === 0 && previous.text.trim() !== "") return undefined;
+    end = previous.start - 1;
+  }
+  return undefined;
+}
+
+const KEY = /^(\s*)(?:- +)?([^\s:#'"{[][^:#]*?):(?:\s|$)/;
+
+/**
+ * The layout mistakes people make by hand, in errcat's words: a tab, an over-indented key, a
+ * `- item` at the wrong column, and an unquoted `: ` inside a value.
+ */
+function layoutHint(error: YAMLError, text: string): SyntaxProblem | undefined {
+  const line = lineAt(text, error.pos[0]);
+  const tab = /^ *\t/.test(line.text);
+  if (error.code === "TAB_AS_INDENT" || (error.code === "BAD_INDENT" && tab)) {
+    return {
+      message: "a tab indents this line; YAML indents with spaces only: replace the tab with spaces",
+      offset: line.start,
+    };
+  }
+  if (error.code === "BAD_INDENT" && /^\s*- /.test(line.text)) return misplacedItem(text, line);
+  if (error.code === "BAD_INDENT" && KEY.test(line.text)) {
+    return {
+      message: `this key starts at column ${line.indent + 1}, not at the column of the keys above it; line it up with them`,
+      offset: line.start + line.indent,
+    };
+  }
+  if (error.code !== "BLOCK_AS_IMPLICIT_KEY") return undefined;
+  if (/^\s*- /.test(line.text) && error.message.startsWith("A block sequence")) return misplacedItem(text, line);
+  const next = nextLine(text, line);
+  if (next && next.indent > line.indent && /^\s*- /.test(next.text)) return misplacedItem(text, next);
+  if (next && next.indent > line.indent && KEY.test(next.text) && !/:\s*(#.*)?$/.test(line.text)) {
+    const key = KEY.exec(next.text)?.[2] ?? "";
+    const above = KEY.exec(line.text)?.[2] ?? "";
+    return {
+      message: `the key ${key} is indented deeper than ${above} above it, so YAML reads it as part of ${above}'s value; line them up`,
+      offset: next.start + next.indent,
+    };
+  }
+  const value = /^(\s*(?:- +)?)([^\s:#'"{[][^:#]*?):\s+([^'"{[|>\s].*?:\s.*)$/.exec(line.text);
+  if (value) {
+    const [, lead = "", key = "", rest = ""] = value;
+    const quoted = JSON.stringify(rest.replace(/\s+#.*$/, ""));
+    return {
+      message: `the value of ${key} holds ": ", which YAML reads as the start of another key; quote the whole value: ${key}: ${quoted}`,
+      offset: line.start + line.text.indexOf(rest, lead.length + key.length),
+    };
+  }
+  return undefined;
+}
+
+function misplacedItem(text: string, line: Line): SyntaxProblem {
+  const column = listColumn(text, line);
+  const where = column === undefined ? "" : `, but this list's items start at column ${column}`;
+  return {
+    message: `this "- " item starts at column ${line.indent + 1}${where}; line the dashes of one list up`,
+    offset: line.start + line.indent,
+  };
 }
 
 /** yaml's messages may end with a position we report ourselves: drop it. */

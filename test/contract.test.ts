@@ -237,7 +237,7 @@ common:
 
   it("is explained: a listed code with its HTTP status, an unlisted one by its category", () => {
     expect(explain(pg.model, "23505").lines).toContain("  fault: client, retryable: no, HTTP status: 422");
-    expect(explain(pg.model, "23P99")).toEqual({
+    expect(explain(pg.model, "23P99")).toMatchObject({
       known: true,
       lines: [
         '23P99 is not listed, but category IntegrityConstraintViolation ("23") covers it: class IntegrityConstraintViolationCategoryError',

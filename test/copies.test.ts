@@ -1,25 +1,15 @@
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Api from "../generated/index.js";
-import { cleanup, ROOT, tempDir } from "./helpers.js";
+import { bundleAndImport, cleanup, ROOT } from "./helpers.js";
 
 // Two bundles of the same generated module stand for two copies in one process, as when an
 // application and a library each bring their own.
 let first: typeof Api;
 let second: typeof Api;
 
-async function loadCopy(): Promise<typeof Api> {
-  const outfile = join(tempDir(), "copy.mjs");
-  await build({
-    entryPoints: [join(ROOT, "generated/index.ts")],
-    bundle: true,
-    format: "esm",
-    outfile,
-    logLevel: "error",
-  });
-  return (await import(pathToFileURL(outfile).href)) as typeof Api;
+function loadCopy(): Promise<typeof Api> {
+  return bundleAndImport<typeof Api>(join(ROOT, "generated"));
 }
 
 beforeAll(async () => {

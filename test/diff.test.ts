@@ -6,9 +6,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Bump, diffCatalogs, type Finding, RULES, type RuleId } from "../generator/diff.js";
-import { bumpOf, formatDiff, formatFindingForGithub } from "../generator/diff-format.js";
-import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "../generator/diff-source.js";
+import { diffCatalogs } from "../generator/diff/compare.js";
+import { bumpOf, formatDiff, formatFindingForGithub } from "../generator/diff/format.js";
+import { type Bump, type Finding, RULES, type RuleId } from "../generator/diff/rules.js";
+import { DiffSourceError, readCatalogAtRef, readCatalogSide } from "../generator/diff/source.js";
 import { CatalogError } from "../generator/problems.js";
 import { cleanup, tempDir, writeCatalog } from "./helpers.js";
 
@@ -110,7 +111,7 @@ const cases: readonly Case[] = [
         line: 13,
         pointer: "/common/1",
         message:
-          "common code 6000 (InternalError) was deleted; to delete it safely, add 6000 to the top-level reserved list",
+          "common code 6000 (InternalError) was deleted; its exports are gone, and its value may be reused: add 6000 to the top-level reserved list",
       },
     ],
   },
@@ -127,7 +128,7 @@ const cases: readonly Case[] = [
         line: 29,
         pointer: "/moduleErrors/modules/0/codes/0",
         message:
-          "module account code 100004 (IncorrectProjectId) was deleted; to delete it safely, add 100004 to module account's reserved list",
+          "module account code 100004 (IncorrectProjectId) was deleted; its exports are gone, and its value may be reused: add 100004 to module account's reserved list",
       },
     ],
   },
@@ -143,7 +144,7 @@ const cases: readonly Case[] = [
         at: "new",
         line: 5,
         pointer: "/reserved/1",
-        message: "common code 6000 (InternalError) was deleted and reserved",
+        message: "common code 6000 (InternalError) was deleted and reserved; its exports are gone",
       },
     ],
   },
@@ -159,7 +160,7 @@ const cases: readonly Case[] = [
         at: "new",
         line: 27,
         pointer: "/moduleErrors/modules/0/reserved/1",
-        message: "module account code 100004 (IncorrectProjectId) was deleted and reserved",
+        message: "module account code 100004 (IncorrectProjectId) was deleted and reserved; its exports are gone",
       },
     ],
   },
@@ -208,7 +209,7 @@ const cases: readonly Case[] = [
         line: 4,
         pointer: "/common/0",
         message:
-          "common code 4400 (QuotaExceeded) was deleted; to delete it safely, add 4400 to the top-level reserved list",
+          "common code 4400 (QuotaExceeded) was deleted; its exports are gone, and its value may be reused: add 4400 to the top-level reserved list",
       },
       {
         rule: "CODE_ADDED",
@@ -506,7 +507,38 @@ const cases: readonly Case[] = [
         at: "new",
         line: 2,
         pointer: "/title",
-        message: 'the catalog id (the title\'s default text) changed from "Test API" to "Test API v2"',
+        message:
+          'the catalog id changed from "Test API" (the title, for want of an id) to "Test API v2" (the title, for want of an id)',
+      },
+    ],
+  },
+  {
+    name: "the catalog id changed",
+    old: edit(BASE, ["title: Test API\n", "title: Test API\nid: test-api\n"]),
+    new: edit(BASE, ["title: Test API\n", "title: Test API\nid: test-api-2\n"]),
+    want: [
+      {
+        rule: "CATALOG_ID_CHANGED",
+        scope: "catalog",
+        at: "new",
+        line: 3,
+        pointer: "/id",
+        message: 'the catalog id changed from "test-api" to "test-api-2"',
+      },
+    ],
+  },
+  {
+    name: "a typo fixed in the title of a catalog with an id",
+    old: edit(BASE, ["title: Test API\n", "title: Tset API\nid: test-api\n"]),
+    new: edit(BASE, ["title: Test API\n", "title: Test API\nid: test-api\n"]),
+    want: [
+      {
+        rule: "TITLE_CHANGED",
+        scope: "catalog",
+        at: "new",
+        line: 2,
+        pointer: "/title",
+        message: "the catalog title changed",
       },
     ],
   },
@@ -980,11 +1012,18 @@ describe("formatDiff", () => {
   it("text: one FILE:LINE:COL line per finding, breaking first, then the summary", () => {
     const text = formatDiff(findings(), "text").replace(/\/\S+\/(old|new)\.yaml/g, "$1.yaml");
     expect(text).toBe(
-      "old.yaml:13:5: BREAKING CODE_DELETED common code 6000 (InternalError) was deleted; to delete it safely, add 6000 to the top-level reserved list\n" +
+      "old.yaml:13:5: BREAKING CODE_DELETED common code 6000 (InternalError) was deleted; its exports are gone, and its value may be reused: add 6000 to the top-level reserved list\n" +
         "new.yaml:10:18: SAFE DESCRIPTION_CHANGED the description of common code 4400 (QuotaExceeded) changed\n" +
         "1 breaking change, 1 safe change: a major version bump\n",
     );
     expect(formatDiff([], "text")).toBe("no changes: no version bump\n");
+  });
+
+  it("github: a deleted module is annotated at the new file's list of modules, never at the old file", () => {
+    const lines = formatDiff(diffTexts(BASE, edit(BASE, [STORAGE_MODULE, ""])), "github").split("\n");
+    expect(lines.filter((line) => line.includes("MODULE_DELETED"))).toEqual([
+      expect.stringMatching(/^::error file=\S+new\.yaml,line=25,col=5::MODULE_DELETED module storage was deleted/),
+    ]);
   });
 
   it("json: the bump, the counts and every finding with its location", () => {
@@ -1002,7 +1041,8 @@ describe("formatDiff", () => {
 
   it("github: ::error for breaking, ::notice for safe, escaped as the runner expects", () => {
     const lines = formatDiff(findings(), "github").trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^::error file=\S+old\.yaml,line=13,col=5::CODE_DELETED common code 6000 /);
+    // A deletion is annotated on the new file (the one in the pull request), at the list that held the code.
+    expect(lines[0]).toMatch(/^::error file=\S+new\.yaml,line=7,col=3::CODE_DELETED common code 6000 /);
     expect(lines[1]).toMatch(/^::notice file=\S+new\.yaml,line=10,col=18::DESCRIPTION_CHANGED the description/);
     expect(lines[2]).toBe("1 breaking change, 1 safe change: a major version bump");
     const odd: Finding = {

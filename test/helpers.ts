@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const BIN = join(ROOT, "dist/bin.js");
@@ -55,4 +57,46 @@ moduleErrors:
       codes:
         - { code: 100004, name: IncorrectProjectId, description: incorrect projectId }
 ${extra}`;
+}
+
+/** Writes a rendered output (`render(model)`) into `out`, folders included; returns `out`. */
+export function writeRendered(out: string, files: ReadonlyMap<string, string>): string {
+  for (const [file, content] of files) {
+    mkdirSync(dirname(join(out, file)), { recursive: true });
+    writeFileSync(join(out, file), content);
+  }
+  return out;
+}
+
+/** Bundles an output folder's `index.ts` with esbuild into a fresh file and imports it: a copy of its own. */
+export async function bundleAndImport<T = Record<string, unknown>>(out: string): Promise<T> {
+  const outfile = join(tempDir("errcat-bundle-"), "bundle.mjs");
+  await build({ entryPoints: [join(out, "index.ts")], bundle: true, format: "esm", outfile, logLevel: "error" });
+  return (await import(pathToFileURL(outfile).href)) as T;
+}
+
+/** The strict settings the README promises, for `tsc` on the command line. */
+export const STRICT_TSC_FLAGS = [
+  "--strict",
+  "--exactOptionalPropertyTypes",
+  "--noUncheckedIndexedAccess",
+  "--verbatimModuleSyntax",
+  "--isolatedModules",
+  "--target",
+  "ES2022",
+  "--module",
+  "nodenext",
+  "--types",
+  "",
+] as const;
+
+/**
+ * Type-checks an output folder's `index.ts` under the strict settings, without any tsconfig; the
+ * folder needs a `package.json` with `type: module` above it, as `nodenext` reads it.
+ */
+export function typecheckOutput(out: string) {
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+  const args = [tsc, "--ignoreConfig", "--noEmit", ...STRICT_TSC_FLAGS, join(out, "index.ts")];
+  const result = spawnSync(process.execPath, args, { encoding: "utf8" });
+  return { status: result.status, output: result.stdout + result.stderr };
 }

@@ -1,12 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogError, render, validate } from "../generator/index.js";
 import { errorClassName } from "../generator/names.js";
-import { cleanup, ROOT, tempDir, writeCatalog } from "./helpers.js";
+import { bundleAndImport, cleanup, tempDir, typecheckOutput, writeCatalog, writeRendered } from "./helpers.js";
 
 afterAll(cleanup);
 
@@ -68,31 +65,9 @@ type Api = Record<string, unknown> & {
 async function generateAndLoad(text: string): Promise<{ dir: string; api: Api }> {
   const dir = tempDir();
   const out = join(dir, "generated");
-  const files = render(validate(writeCatalog(dir, text), out));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  for (const [file, content] of files) {
-    mkdirSync(dirname(join(out, file)), { recursive: true });
-    writeFileSync(join(out, file), content);
-  }
-  const outfile = join(dir, "bundle.mjs");
-  await build({ entryPoints: [join(out, "index.ts")], bundle: true, format: "esm", outfile, logLevel: "error" });
-  return { dir: out, api: (await import(pathToFileURL(outfile).href)) as Api };
-}
-
-function typecheck(dir: string) {
-  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  const args = ["--ignoreConfig", "--noEmit", "--strict", "--exactOptionalPropertyTypes", "--noUncheckedIndexedAccess"];
-  const more = [
-    "--verbatimModuleSyntax",
-    "--isolatedModules",
-    "--target",
-    "ES2022",
-    "--module",
-    "nodenext",
-    "--types",
-    "",
-  ];
-  return spawnSync(process.execPath, [tsc, ...args, ...more, join(dir, "index.ts")], { encoding: "utf8" });
+  writeRendered(out, render(validate(writeCatalog(dir, text), out)));
+  return { dir: out, api: await bundleAndImport<Api>(out) };
 }
 
 describe("globals and prototype names as code names and module ids", () => {
@@ -102,8 +77,8 @@ describe("globals and prototype names as code names and module ids", () => {
   });
 
   it("compile under the strict settings", () => {
-    const result = typecheck(generated.dir);
-    expect(result.stdout).toBe("");
+    const result = typecheckOutput(generated.dir);
+    expect(result.output).toBe("");
     expect(result.status).toBe(0);
   });
 
@@ -159,8 +134,8 @@ describe("string codes named like prototype members", () => {
   });
 
   it("compile under the strict settings", () => {
-    const result = typecheck(generated.dir);
-    expect(result.stdout).toBe("");
+    const result = typecheckOutput(generated.dir);
+    expect(result.output).toBe("");
     expect(result.status).toBe(0);
   });
 

@@ -51,7 +51,15 @@ const cases: readonly Case[] = [
   },
   {
     file: "syntax-nested-mapping-on-one-line.yaml",
-    want: [{ line: 6, col: 11, pointer: "", message: "Nested mappings are not allowed in compact mappings" }],
+    want: [
+      {
+        line: 6,
+        col: 11,
+        pointer: "",
+        message:
+          'the value of type holds ": ", which YAML reads as the start of another key; quote the whole value: type: "Quota: exceeded"',
+      },
+    ],
   },
   {
     file: "syntax-undefined-alias.yaml",
@@ -70,7 +78,14 @@ const cases: readonly Case[] = [
   },
   {
     file: "tab-indentation.yaml",
-    want: [{ line: 6, col: 1, pointer: "", message: "Tabs are not allowed as indentation" }],
+    want: [
+      {
+        line: 6,
+        col: 1,
+        pointer: "",
+        message: "a tab indents this line; YAML indents with spaces only: replace the tab with spaces",
+      },
+    ],
   },
   {
     file: "duplicate-key-top-level.yaml",
@@ -287,7 +302,15 @@ const cases: readonly Case[] = [
   },
   {
     file: "missing-required-common-code.yaml",
-    want: [{ line: 4, col: 5, pointer: "/common/0", message: 'missing required property "description"' }],
+    want: [
+      {
+        line: 4,
+        col: 5,
+        pointer: "/common/0",
+        message: 'integer code 4400 needs a type, a short title such as "Quota exceeded"',
+      },
+      { line: 4, col: 5, pointer: "/common/0", message: 'missing required property "description"' },
+    ],
   },
   {
     file: "missing-required-module.yaml",
@@ -329,9 +352,34 @@ const cases: readonly Case[] = [
       },
     ],
   },
+  // Unknown keys are set aside, so the semantic checks run in the same pass.
+  {
+    file: "unknown-key-and-duplicate-code.yaml",
+    want: [
+      {
+        line: 4,
+        col: 84,
+        pointer: "/common/0/retryble",
+        message: 'unknown property "retryble"; did you mean retryable?',
+      },
+      {
+        line: 5,
+        col: 13,
+        pointer: "/common/1/code",
+        message: /^duplicate code 4400/,
+      },
+    ],
+  },
   {
     file: "unknown-property-module-errors.yaml",
-    want: [{ line: 5, col: 3, pointer: "/moduleErrors/pattern", message: 'unknown property "pattern"' }],
+    want: [
+      {
+        line: 5,
+        col: 3,
+        pointer: "/moduleErrors/pattern",
+        message: 'unknown property "pattern"; did you mean patterns?',
+      },
+    ],
   },
   {
     file: "unknown-property-pattern-and-example.yaml",
@@ -367,6 +415,12 @@ const cases: readonly Case[] = [
   {
     file: "merge-key.yaml",
     want: [
+      {
+        line: 5,
+        col: 5,
+        pointer: "/common/1",
+        message: 'integer code 4401 needs a type, a short title such as "Quota exceeded"',
+      },
       { line: 5, col: 5, pointer: "/common/1", message: 'missing required property "description"' },
       { line: 5, col: 5, pointer: "/common/1/<<", message: 'unknown property "<<"' },
     ],

@@ -192,6 +192,9 @@ describe("generate --check", () => {
     fs.unlinkSync(join(out, "guards.ts"));
     const result = cli(["generate", "--check", "--format", "github", "--schema", schema, "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`::error file=${out}/guards.ts::guards.ts is missing; run errcat generate`);
+    // Annotated on the file's first line, its path escaped as every annotation's is.
+    expect(result.stdout).toContain(
+      `::error file=${out}/guards.ts,line=1,col=1::guards.ts is missing; run errcat generate`,
+    );
   });
 });

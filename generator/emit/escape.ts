@@ -18,7 +18,8 @@ export function tsPropertyKey(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== "__proto__" ? key : tsString(key);
 }
 
-// C0 controls (but tab and line feed), DEL, C1 controls and line/paragraph separators.
+// C0 controls (but tab and line feed), DEL and C1 controls. Line and paragraph separators
+// (U+2028/U+2029) are not here: `textLines` splits on them, as on every line terminator.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 

@@ -13,7 +13,7 @@ import type {
 export const API_ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for("errcat.ApiError");
 
 /** The brand's value: errors of other errcat catalogs carry another. */
-export const CATALOG_ID = "Example Cloud API 3.0 errors";
+export const CATALOG_ID = "example-cloud-api-3";
 
 /** Whether `value` is an error of this catalog, made by any copy of this module. */
 export function isApiError(value: unknown): value is ApiError {

@@ -7,7 +7,7 @@ import type { SystemBusyError, InvalidCredentialError, InvalidOpenIdError, Daily
 export const API_ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for("errcat.ApiError");
 
 /** The brand's value: errors of other errcat catalogs carry another. */
-export const CATALOG_ID = "Example messaging API";
+export const CATALOG_ID = "example-messaging-api";
 
 /** Whether `value` is an error of this catalog, made by any copy of this module. */
 export function isApiError(value: unknown): value is ApiError {

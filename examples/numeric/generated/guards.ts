@@ -13,7 +13,7 @@ import type {
 export const API_ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for("errcat.ApiError");
 
 /** The brand's value: errors of other errcat catalogs carry another. */
-export const CATALOG_ID = "Acme Storage API";
+export const CATALOG_ID = "acme-storage-api";
 
 /** Whether `value` is an error of this catalog, made by any copy of this module. */
 export function isApiError(value: unknown): value is ApiError {

@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { basename, dirname, join, posix, relative, resolve, sep } from "node:path";
 import { globSync } from "tinyglobby";
-import type { CatalogSide, Locate } from "./diff.js";
-import { loadCatalog, MAX_CATALOG_BYTES } from "./load.js";
-import { checkLocales } from "./locales.js";
-import { buildModel } from "./model.js";
-import { CatalogError, type Problem } from "./problems.js";
-import { readCatalog } from "./read.js";
-import { checkSemantics } from "./validate.js";
+import { loadCatalog, MAX_CATALOG_BYTES } from "../load.js";
+import { checkLocales } from "../locales.js";
+import { buildModel } from "../model.js";
+import { CatalogError, type Problem } from "../problems.js";
+import { readCatalog } from "../read.js";
+import { checkSemantics } from "../validate.js";
+import type { CatalogSide, Locate } from "./rules.js";
 
 /** The old catalog cannot be read from git: no git, no repository, no such ref or file. A usage error. */
 export class DiffSourceError extends Error {
@@ -61,7 +61,7 @@ function readLabelled(file: string, label: (file: string) => string): CatalogSid
     const read = readCatalog(file);
     const locate: Locate = (at, pointer) => ({ ...read.locate(at, pointer), file: label(at) });
     const model = buildModel(read.doc, read.file, read.moduleSources, label(file));
-    const problems = [...relabel(checkLocales(read)), ...checkSemantics(model, locate)];
+    const problems = [...relabel([...read.problems, ...checkLocales(read)]), ...checkSemantics(model, locate)];
     if (problems.length > 0) throw new CatalogError(problems);
     return { model, locate };
   } catch (error) {

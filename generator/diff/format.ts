@@ -1,5 +1,5 @@
-import { type Bump, type DiffFormat, type Finding, RULES } from "./diff.js";
-import { formatProblemForGithub } from "./problems.js";
+import { formatProblemForGithub } from "../problems.js";
+import { type Bump, type DiffFormat, type Finding, RULES } from "./rules.js";
 
 /** The bump the findings call for: major if anything breaks, minor for additions, patch for text. */
 export function bumpOf(findings: readonly Finding[]): Bump {
@@ -30,7 +30,10 @@ export function formatFinding(finding: Finding): string {
 export function formatFindingForGithub(finding: Finding): string {
   const message = `${finding.rule} ${finding.message}`;
   const level = finding.severity === "breaking" ? "error" : "notice";
-  return formatProblemForGithub({ message, location: { ...finding.location, pointer: "" } }, level);
+  return formatProblemForGithub(
+    { message, location: { ...(finding.annotation ?? finding.location), pointer: "" } },
+    level,
+  );
 }
 
 /** The whole report in one format, ending with a newline: findings, then the summary (JSON: one object). */

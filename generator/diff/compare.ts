@@ -1,92 +1,26 @@
-import type { CodeValue } from "./catalog.js";
-import { diffAliases, diffContract } from "./diff-contract.js";
-import { successText } from "./emit/response-doc.js";
-import type { AliasModel, CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "./model.js";
-import { compilePattern, parseMessage } from "./patterns.js";
-import type { Location } from "./problems.js";
-import type { Locate } from "./reporter.js";
-
-export type { Locate };
-
-export type Severity = "breaking" | "safe";
-export type Bump = "major" | "minor" | "patch" | "none";
-export type DiffFormat = "text" | "json" | "github";
-
-const rule = (severity: Severity, bump: Exclude<Bump, "none">, summary: string) => ({ severity, bump, summary });
-
-/**
- * Every rule of `errcat diff`, by stable id: whether it breaks generated clients, and the semver
- * bump it calls for. Like `buf breaking`, codes are keyed by scope and value, never by name.
- */
-export const RULES = {
-  CODE_DELETED: rule("breaking", "major", "a code was deleted without being reserved"),
-  CODE_NAME_CHANGED: rule("breaking", "major", "a code's name, and so its enum member, class and guard, changed"),
-  CODE_KIND_CHANGED: rule("breaking", "major", "codes changed between integers and strings"),
-  FAULT_CHANGED: rule("breaking", "major", "a common code's fault changed"),
-  RETRYABLE_CHANGED: rule("breaking", "major", "a common code's retryable changed"),
-  MODULE_DELETED: rule("breaking", "major", "a module was deleted or renamed"),
-  SUCCESS_CHANGED: rule("breaking", "major", "what means success changed"),
-  ENVELOPE_CHANGED: rule("breaking", "major", "a path of the response envelope changed"),
-  MODULE_ERRORS_IN_CHANGED: rule("breaking", "major", "module codes moved between the message and the code field"),
-  ENUM_STYLE_CHANGED: rule("breaking", "major", "output.enumStyle changed"),
-  PATTERN_REMOVED: rule("breaking", "major", "a module-message pattern was removed or renamed"),
-  EXAMPLE_NO_LONGER_PARSES: rule("breaking", "major", "an old pattern example parses differently, or not at all"),
-  RESERVED_DELETED: rule("breaking", "major", "a reserved code is no longer reserved, so it may be reused"),
-  LOCALE_REMOVED: rule("breaking", "major", "a locale was removed from the Locale type"),
-  DEFAULT_LOCALE_CHANGED: rule("breaking", "major", "the default locale, and so every default text, changed"),
-  CATALOG_ID_CHANGED: rule("breaking", "major", "the title's default text, the brand of every error, changed"),
-  HTTP_STATUS_CHANGED: rule("breaking", "major", "a code's HTTP status, or the catalog's default, changed"),
-  CLASS_NAME_CHANGED: rule("breaking", "major", "a code's class, and so its guard, was renamed"),
-  ALIAS_REMOVED: rule("breaking", "major", "an alias, an enum member and a guard, was removed"),
-  CATEGORY_DELETED: rule("breaking", "major", "a category, its class and guard, was deleted or its prefix changed"),
-  CATEGORY_CHANGED: rule("breaking", "major", "a category's name, fault, retryable or HTTP status changed"),
-  FIELD_REMOVED: rule("breaking", "major", "an extra field was removed, or now reads another path"),
-  CODE_ADDED: rule("safe", "minor", "a code was added"),
-  CODE_RESERVED: rule("safe", "minor", "a code was deleted and reserved"),
-  CODE_DEPRECATED: rule("safe", "minor", "a code was deprecated"),
-  CODE_UNDEPRECATED: rule("safe", "minor", "a code is no longer deprecated"),
-  MODULE_ADDED: rule("safe", "minor", "a module was added"),
-  PATTERN_ADDED: rule("safe", "minor", "a module-message pattern was added"),
-  PATTERN_CHANGED: rule("safe", "minor", "a pattern's regex changed, its old examples still parse alike"),
-  LOCALE_ADDED: rule("safe", "minor", "a locale was added"),
-  DESCRIPTION_CHANGED: rule("safe", "patch", "a code's description changed"),
-  TYPE_CHANGED: rule("safe", "patch", "a common code's type text changed"),
-  DEPRECATION_CHANGED: rule("safe", "patch", "a deprecation's reason or replacement changed"),
-  MODULE_TITLE_CHANGED: rule("safe", "patch", "a module's title changed"),
-  TITLE_CHANGED: rule("safe", "patch", "the catalog title changed in a locale other than the default"),
-  RESERVED_ADDED: rule("safe", "patch", "an unused code was reserved"),
-  ALIAS_ADDED: rule("safe", "minor", "an alias was added"),
-  CATEGORY_ADDED: rule("safe", "minor", "a category was added"),
-  FIELD_ADDED: rule("safe", "minor", "an extra field was added"),
-} as const;
-
-export type RuleId = keyof typeof RULES;
-
-/** One difference between two catalogs, located in the new catalog, or in the old one for deletions. */
-export interface Finding {
-  readonly rule: RuleId;
-  readonly severity: Severity;
-  /** `common`, a module id, or `catalog` for catalog-wide settings and patterns. */
-  readonly scope: string;
-  readonly code?: CodeValue;
-  readonly message: string;
-  readonly location: Location;
-}
-
-/** A validated catalog and a way to point into its files. */
-export interface CatalogSide {
-  readonly model: CatalogModel;
-  readonly locate: Locate;
-}
+import type { CodeValue } from "../catalog.js";
+import { successText } from "../emit/response-doc.js";
+import type { AliasModel, CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "../model.js";
+import { compilePattern, parseMessage } from "../patterns.js";
+import { diffAliases, diffContract } from "./contract.js";
+import { type CatalogSide, type Finding, RULES, type RuleId } from "./rules.js";
 
 export type At = readonly [side: CatalogSide, origin: Origin, suffix?: string];
 
 export class Findings {
   readonly list: Finding[] = [];
+  constructor(private readonly after: CatalogSide) {}
   add(id: RuleId, scope: string, [side, origin, suffix = ""]: At, message: string, code?: CodeValue): void {
     const location = side.locate(origin.file, origin.pointer + suffix);
     const coded = code === undefined ? {} : { code };
     this.list.push({ rule: id, severity: RULES[id].severity, scope, ...coded, message, location });
+  }
+  /** A deletion: located in the old catalog, annotated in the new one at `list` (a pointer in its catalog file). */
+  deleted(id: RuleId, scope: string, at: At, list: Origin, message: string, code?: CodeValue): void {
+    this.add(id, scope, at, message, code);
+    const finding = this.list.pop() as Finding;
+    // A list the new file no longer has is located at its nearest parent, or the file's first line.
+    this.list.push({ ...finding, annotation: this.after.locate(list.file, list.pointer) });
   }
 }
 
@@ -101,24 +35,39 @@ const show = (code: CodeValue) => (typeof code === "string" ? JSON.stringify(cod
  * //    message: "common code 4400 (QuotaExceeded) was deleted; …", location: { file, line, col, pointer } }]
  */
 export function diffCatalogs(before: CatalogSide, after: CatalogSide): Finding[] {
-  const out = new Findings();
+  const out = new Findings(after);
   diffSettings(out, before, after);
   diffContract(out, before, after);
   diffPatterns(out, before, after);
-  const common = (side: CatalogSide) => ({ side, codes: side.model.common, reserved: side.model.reserved });
+  const catalogList = (pointer: string): Origin => ({ file: after.model.origin.file, pointer });
+  const common = (side: CatalogSide) => ({
+    side,
+    codes: side.model.common,
+    reserved: side.model.reserved,
+    list: catalogList("/common"),
+    reservedList: catalogList("/reserved"),
+  });
   diffCodes(out, "common", "common", common(before), common(after));
   const modules = new Map(after.model.modules.map((module) => [module.id, module]));
   const shared = sharedLocales(before.model, after.model);
   for (const old of before.model.modules) {
     const now = modules.get(old.id);
     if (!now) {
-      out.add("MODULE_DELETED", old.id, [before, old.origin, "/name"], `module ${old.id} was deleted or renamed`);
+      const at: At = [before, old.origin, "/name"];
+      out.deleted(
+        "MODULE_DELETED",
+        old.id,
+        at,
+        catalogList("/moduleErrors/modules"),
+        `module ${old.id} was deleted or renamed`,
+      );
       continue;
     }
     if (!sameText(old.title, now.title, shared)) {
       out.add("MODULE_TITLE_CHANGED", now.id, [after, now.origin, "/title"], `the title of module ${now.id} changed`);
     }
-    diffCodes(out, now.id, `module ${now.id}`, { side: before, ...old }, { side: after, ...now });
+    const lists = { list: inModule(now.origin, "/codes"), reservedList: inModule(now.origin, "/reserved") };
+    diffCodes(out, now.id, `module ${now.id}`, { side: before, ...old, ...lists }, { side: after, ...now, ...lists });
   }
   const known = new Set(before.model.modules.map((module) => module.id));
   for (const now of after.model.modules.filter((module) => !known.has(module.id))) {
@@ -126,6 +75,8 @@ export function diffCatalogs(before: CatalogSide, after: CatalogSide): Finding[]
   }
   return [...out.list].sort((a, b) => Number(a.severity === "safe") - Number(b.severity === "safe"));
 }
+
+const inModule = (origin: Origin, suffix: string): Origin => ({ file: origin.file, pointer: origin.pointer + suffix });
 
 function diffSettings(out: Findings, before: CatalogSide, after: CatalogSide): void {
   const [old, now] = [before.model, after.model];
@@ -145,13 +96,24 @@ function diffSettings(out: Findings, before: CatalogSide, after: CatalogSide): v
   changed("ENUM_STYLE_CHANGED", "/output/enumStyle", "output.enumStyle", old.enumStyle, now.enumStyle);
   changed("DEFAULT_LOCALE_CHANGED", "/defaultLocale", "the default locale", old.defaultLocale, now.defaultLocale);
   for (const locale of old.locales.filter((locale) => !now.locales.includes(locale))) {
-    out.add("LOCALE_REMOVED", "catalog", [before, old.origin, "/locales"], `the locale ${locale} was removed`);
+    const list = { file: now.origin.file, pointer: "/locales" };
+    out.deleted(
+      "LOCALE_REMOVED",
+      "catalog",
+      [before, old.origin, "/locales"],
+      list,
+      `the locale ${locale} was removed`,
+    );
   }
   for (const locale of now.locales.filter((locale) => !old.locales.includes(locale))) {
     out.add("LOCALE_ADDED", "catalog", here("/locales"), `the locale ${locale} was added`);
   }
-  const quoted = (model: CatalogModel) => JSON.stringify(model.catalogId);
-  changed("CATALOG_ID_CHANGED", "/title", "the catalog id (the title's default text)", quoted(old), quoted(now));
+  const quoted = (model: CatalogModel) =>
+    `${JSON.stringify(model.catalogId)}${model.catalogIdFrom === "title" ? " (the title, for want of an id)" : ""}`;
+  if (old.catalogId !== now.catalogId) {
+    const at = now.catalogIdFrom === "id" ? "/id" : "/title";
+    out.add("CATALOG_ID_CHANGED", "catalog", here(at), `the catalog id changed from ${quoted(old)} to ${quoted(now)}`);
+  }
   if (old.catalogId === now.catalogId && !sameText(old.title, now.title, sharedLocales(old, now))) {
     out.add("TITLE_CHANGED", "catalog", here("/title"), "the catalog title changed");
   }
@@ -162,11 +124,12 @@ function diffPatterns(out: Findings, before: CatalogSide, after: CatalogSide): v
   if (before.model.moduleErrorsIn !== "message" || after.model.moduleErrorsIn !== "message") return;
   const patterns = new Map(after.model.patterns.map((pattern) => [pattern.name, pattern]));
   const suffix = (origin: Origin, field: string) => (origin.pointer === "" ? "" : field);
+  const list = { file: after.model.origin.file, pointer: "/moduleErrors/patterns" };
   for (const old of before.model.patterns) {
     const now = patterns.get(old.name);
     if (!now) {
       const at: At = [before, old.origin, suffix(old.origin, "/name")];
-      out.add("PATTERN_REMOVED", "catalog", at, `the pattern ${old.name} was removed or renamed`);
+      out.deleted("PATTERN_REMOVED", "catalog", at, list, `the pattern ${old.name} was removed or renamed`);
     } else if (now.regex !== old.regex) {
       const at: At = [after, now.origin, suffix(now.origin, "/regex")];
       out.add("PATTERN_CHANGED", "catalog", at, `the regex of the pattern ${now.name} changed`);
@@ -192,7 +155,8 @@ function diffPatterns(out: Findings, before: CatalogSide, after: CatalogSide): v
       const was = `code ${show(example.code)}, text ${JSON.stringify(example.text)}`;
       const is = parsed ? `now parses to code ${parsed.code}, text ${JSON.stringify(parsed.text)}` : "no longer parses";
       const message = `the example ${JSON.stringify(example.message)} of the pattern ${old.name} ${is}; it parsed to ${was}`;
-      out.add("EXAMPLE_NO_LONGER_PARSES", "catalog", at, message);
+      if (now) out.add("EXAMPLE_NO_LONGER_PARSES", "catalog", at, message);
+      else out.deleted("EXAMPLE_NO_LONGER_PARSES", "catalog", at, list, message);
     }
   }
 }
@@ -216,6 +180,9 @@ interface CodeList {
   readonly side: CatalogSide;
   readonly codes: readonly CodeEntry[];
   readonly reserved: readonly ReservedModel[];
+  /** The new catalog's list of these codes, and of their reserved values, where deletions are annotated. */
+  readonly list: Origin;
+  readonly reservedList: Origin;
 }
 
 /** Compares one scope's codes, keyed by value; `label` names the scope in messages: `common`, `module account`. */
@@ -229,10 +196,11 @@ function diffCodes(out: Findings, scope: string, label: string, before: CodeList
     const now = codes.get(old.code);
     const reservation = reserved.find(old.code);
     if (reservation) {
-      out.add("CODE_RESERVED", scope, [after.side, reservation.origin], `${what} was deleted and reserved`, old.code);
+      const message = `${what} was deleted and reserved; its exports are gone`;
+      out.add("CODE_RESERVED", scope, [after.side, reservation.origin], message, old.code);
     } else if (!now) {
-      const message = `${what} was deleted; to delete it safely, add ${show(old.code)} to ${reservedHint}`;
-      out.add("CODE_DELETED", scope, [before.side, old.origin], message, old.code);
+      const message = `${what} was deleted; its exports are gone, and its value may be reused: add ${show(old.code)} to ${reservedHint}`;
+      out.deleted("CODE_DELETED", scope, [before.side, old.origin], after.list, message, old.code);
     } else {
       const add = (id: RuleId, suffix: string, message: string) =>
         out.add(id, scope, [after.side, now.origin, suffix], message, now.code);
@@ -245,16 +213,17 @@ function diffCodes(out: Findings, scope: string, label: string, before: CodeList
     out.add("CODE_ADDED", scope, [after.side, now.origin], message, now.code);
   }
   const wasReserved = reservations(before.reserved);
+  const codeOf = (entry: ReservedModel) => ("code" in entry ? entry.code : undefined);
   for (const old of before.reserved.filter((entry) => !reserved.covers(entry))) {
     const message = `${label} ${reservedText(old)} is no longer reserved and may be reused`;
-    out.add("RESERVED_DELETED", scope, [before.side, old.origin], message, "code" in old ? old.code : undefined);
+    out.deleted("RESERVED_DELETED", scope, [before.side, old.origin], after.reservedList, message, codeOf(old));
   }
   const added = after.reserved.filter(
     (entry) => !wasReserved.covers(entry) && !("code" in entry && oldCodes.has(entry.code)),
   );
   for (const now of added) {
     const message = `${label} ${reservedText(now)} was reserved`;
-    out.add("RESERVED_ADDED", scope, [after.side, now.origin], message, "code" in now ? now.code : undefined);
+    out.add("RESERVED_ADDED", scope, [after.side, now.origin], message, codeOf(now));
   }
 }
 
@@ -305,12 +274,10 @@ function diffCode(add: Add, label: string, old: CodeEntry, now: CodeEntry, local
       `the class of ${what} was renamed from ${old.className} to ${now.className}`,
     );
   }
-  if (old.fault !== now.fault)
-    add(
-      "FAULT_CHANGED",
-      "/fault",
-      `${what} changed fault from ${old.fault ?? "its common code's"} to ${now.fault ?? "its common code's"}`,
-    );
+  if (old.fault !== now.fault) {
+    const fault = (value: string | undefined) => value ?? "its common code's";
+    add("FAULT_CHANGED", "/fault", `${what} changed fault from ${fault(old.fault)} to ${fault(now.fault)}`);
+  }
   if (old.httpStatus !== now.httpStatus) {
     const status = (value: number | undefined) => (value === undefined ? "none" : String(value));
     add(

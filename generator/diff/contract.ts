@@ -1,6 +1,7 @@
-import type { CatalogSide, Findings, RuleId } from "./diff.js";
-import type { AliasModel, CategoryModel } from "./model.js";
-import { show } from "./reporter.js";
+import type { AliasModel, CategoryModel } from "../model.js";
+import { show } from "../reporter.js";
+import type { Findings } from "./compare.js";
+import type { CatalogSide, RuleId } from "./rules.js";
 
 /**
  * The parts of the contract beyond codes: declared categories (keyed by prefix), extra fields
