@@ -14,6 +14,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 export class InvalidParameterError extends ApiError {
   static readonly code = 4000;
   declare readonly code: 4000;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -23,6 +24,7 @@ export class InvalidParameterError extends ApiError {
         type: "Invalid request parameter",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -41,6 +43,7 @@ export class InvalidParameterError extends ApiError {
 export class AuthenticationFailedError extends ApiError {
   static readonly code = 4100;
   declare readonly code: 4100;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -50,6 +53,7 @@ export class AuthenticationFailedError extends ApiError {
         type: "Authentication failed",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -68,6 +72,7 @@ export class AuthenticationFailedError extends ApiError {
 export class RequestExpiredError extends ApiError {
   static readonly code = 4200;
   declare readonly code: 4200;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -77,6 +82,7 @@ export class RequestExpiredError extends ApiError {
         type: "Request expired",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -95,6 +101,7 @@ export class RequestExpiredError extends ApiError {
 export class AccessDeniedError extends ApiError {
   static readonly code = 4300;
   declare readonly code: 4300;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -104,6 +111,7 @@ export class AccessDeniedError extends ApiError {
         type: "Access denied",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -122,6 +130,7 @@ export class AccessDeniedError extends ApiError {
 export class QuotaExceededError extends ApiError {
   static readonly code = 4400;
   declare readonly code: 4400;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -131,6 +140,7 @@ export class QuotaExceededError extends ApiError {
         type: "Quota exceed",
         fault: "client",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -149,6 +159,7 @@ export class QuotaExceededError extends ApiError {
 export class ReplayAttackError extends ApiError {
   static readonly code = 4500;
   declare readonly code: 4500;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -158,6 +169,7 @@ export class ReplayAttackError extends ApiError {
         type: "Replay attack",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -176,6 +188,7 @@ export class ReplayAttackError extends ApiError {
 export class ProtocolNotSupportedError extends ApiError {
   static readonly code = 4600;
   declare readonly code: 4600;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -185,6 +198,7 @@ export class ProtocolNotSupportedError extends ApiError {
         type: "Protocol is not supported",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -203,6 +217,7 @@ export class ProtocolNotSupportedError extends ApiError {
 export class ResourceNotFoundError extends ApiError {
   static readonly code = 5000;
   declare readonly code: 5000;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -212,6 +227,7 @@ export class ResourceNotFoundError extends ApiError {
         type: "Resource does not exist",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -230,6 +246,7 @@ export class ResourceNotFoundError extends ApiError {
 export class ResourceOperationFailedError extends ApiError {
   static readonly code = 5100;
   declare readonly code: 5100;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -239,6 +256,7 @@ export class ResourceOperationFailedError extends ApiError {
         type: "Resource operation failed",
         fault: "server",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -257,6 +275,7 @@ export class ResourceOperationFailedError extends ApiError {
 export class ResourcePurchaseFailedError extends ApiError {
   static readonly code = 5200;
   declare readonly code: 5200;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -266,6 +285,7 @@ export class ResourcePurchaseFailedError extends ApiError {
         type: "Failed to purchase resource",
         fault: "server",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -284,6 +304,7 @@ export class ResourcePurchaseFailedError extends ApiError {
 export class InsufficientBalanceError extends ApiError {
   static readonly code = 5300;
   declare readonly code: 5300;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -293,6 +314,7 @@ export class InsufficientBalanceError extends ApiError {
         type: "Failed to purchase resource",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -311,6 +333,7 @@ export class InsufficientBalanceError extends ApiError {
 export class PartialSuccessError extends ApiError {
   static readonly code = 5400;
   declare readonly code: 5400;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -320,6 +343,7 @@ export class PartialSuccessError extends ApiError {
         type: "Part of operations performed successfully",
         fault: "server",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -338,6 +362,7 @@ export class PartialSuccessError extends ApiError {
 export class IdentityVerificationFailedError extends ApiError {
   static readonly code = 5500;
   declare readonly code: 5500;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -347,6 +372,7 @@ export class IdentityVerificationFailedError extends ApiError {
         type: "User failed to pass identity verification",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -365,6 +391,7 @@ export class IdentityVerificationFailedError extends ApiError {
 export class InternalError extends ApiError {
   static readonly code = 6000;
   declare readonly code: 6000;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -374,6 +401,7 @@ export class InternalError extends ApiError {
         type: "Internal server error",
         fault: "server",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -392,6 +420,7 @@ export class InternalError extends ApiError {
 export class VersionNotSupportedError extends ApiError {
   static readonly code = 6100;
   declare readonly code: 6100;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -401,6 +430,7 @@ export class VersionNotSupportedError extends ApiError {
         type: "Not supported by the version",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -419,6 +449,7 @@ export class VersionNotSupportedError extends ApiError {
 export class ApiUnavailableError extends ApiError {
   static readonly code = 6200;
   declare readonly code: 6200;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -428,6 +459,7 @@ export class ApiUnavailableError extends ApiError {
         type: "API is temporarily unavailable",
         fault: "server",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -453,3 +485,24 @@ export interface CommonErrorClasses {
   VersionNotSupported: VersionNotSupportedError;
   ApiUnavailable: ApiUnavailableError;
 }
+
+/**
+ * Every class of a code the catalog lists: `known` is `true` on each, so it narrows by `code`.
+ */
+export type KnownApiError = 
+  | InvalidParameterError
+  | AuthenticationFailedError
+  | RequestExpiredError
+  | AccessDeniedError
+  | QuotaExceededError
+  | ReplayAttackError
+  | ProtocolNotSupportedError
+  | ResourceNotFoundError
+  | ResourceOperationFailedError
+  | ResourcePurchaseFailedError
+  | InsufficientBalanceError
+  | PartialSuccessError
+  | IdentityVerificationFailedError
+  | InternalError
+  | VersionNotSupportedError
+  | ApiUnavailableError;

@@ -27,6 +27,7 @@ import { type Problem, toPointer } from "./problems.js";
 export const DEFAULT_PATTERN = {
   name: "parenthesized",
   regex: String.raw`^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$`,
+  format: "({code}) {text}",
   examples: [{ message: "(100004) incorrect projectId", code: 100004, text: "incorrect projectId" }],
 } as const;
 

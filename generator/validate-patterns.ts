@@ -57,6 +57,36 @@ export function checkPatterns(model: CatalogModel, reporter: Reporter): void {
         const got = `code ${parsed.code}, text ${JSON.stringify(parsed.text)}`;
         reporter.report(pattern.origin, suffix, `the example ${message} parses to ${got}; expected ${want}`);
       }
+      if (pattern.format !== undefined)
+        checkFormat(pattern.format, example, compiled, pattern.name, (problem) =>
+          reporter.report(pattern.origin, "/format", problem),
+        );
+    }
+    if (pattern.format !== undefined && !pattern.format.includes("{code}")) {
+      reporter.report(pattern.origin, "/format", "the format needs {code}, where the module code goes");
     }
   }
+}
+
+/** A module error written through `format` must parse back, with this pattern, to the example. */
+function checkFormat(
+  format: string,
+  example: { readonly code: number | string; readonly text: string; readonly message: string },
+  compiled: readonly { name: string; regex: RegExp }[],
+  name: string,
+  report: (problem: string) => void,
+): void {
+  const written = formatMessage(format, example.code, example.text);
+  const parsed = parseMessage(compiled, written);
+  if (parsed?.pattern === name && parsed.code === example.code && parsed.text === example.text) return;
+  const got =
+    parsed === undefined ? "does not parse" : `parses to code ${parsed.code}, text ${JSON.stringify(parsed.text)}`;
+  report(
+    `the format writes the example ${JSON.stringify(example.message)} as ${JSON.stringify(written)}, which ${got}${parsed && parsed.pattern !== name ? ` (by pattern ${parsed.pattern})` : ""}`,
+  );
+}
+
+/** `({code}) {text}` with the code and text in place, as the generated `formatModuleMessage` writes it. */
+export function formatMessage(format: string, code: number | string, text: string): string {
+  return format.replace(/\{(code|text)\}/g, (_, field: string) => (field === "code" ? String(code) : text));
 }

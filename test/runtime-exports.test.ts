@@ -12,7 +12,7 @@ import { RUNTIME_EXPORTS } from "../generator/names.js";
 /** Top-level exported declarations of a TypeScript file. */
 function declared(text: string): string[] {
   const pattern =
-    /^export (?:declare )?(?:abstract )?(?:const|let|class|function|type|interface|enum) ([A-Za-z_$][\w$]*)/gm;
+    /^export (?:declare )?(?:abstract )?(?:async )?(?:const|let|class|function|type|interface|enum) ([A-Za-z_$][\w$]*)/gm;
   return [...text.matchAll(pattern)].map((match) => match[1] ?? "");
 }
 
@@ -44,6 +44,8 @@ const CATALOGS = [
   "examples/numeric/catalog.yaml",
   "examples/dotted/catalog.yaml",
   "examples/errcode/catalog.yaml",
+  "examples/problem-details/catalog.yaml",
+  "test/fixtures/apis/postgresql/catalog.yaml",
 ];
 
 /** What a catalog's generated index exports that the catalog did not name. */

@@ -25,6 +25,7 @@ export function emitErrors(model: CatalogModel): string {
     writer.write(`export class ${entry.className} extends ApiError`).block(() => {
       writer.writeLine(`static readonly code = ${code};`);
       writer.writeLine(`declare readonly code: ${code};`);
+      writer.writeLine("declare readonly known: true;");
       writer.blankLine();
       writer.write("constructor(init: ApiErrorInit = {})").block(() => {
         writer.writeLine("super(");
@@ -36,7 +37,9 @@ export function emitErrors(model: CatalogModel): string {
             writer.writeLine(`type: ${tsString(mainText(model, entry.type))},`);
             writer.writeLine(`fault: ${tsString(entry.fault)},`);
             writer.writeLine(`retryable: ${entry.retryable},`);
+            writer.writeLine("known: true,");
             if (entry.httpStatus !== undefined) writer.writeLine(`httpStatus: ${entry.httpStatus},`);
+            if (entry.category !== undefined) writer.writeLine(`category: ${tsString(entry.category)},`);
           });
           writer.writeLine("},");
           writer.writeLine("init,");
@@ -51,6 +54,20 @@ export function emitErrors(model: CatalogModel): string {
   writer.write("export interface CommonErrorClasses").block(() => {
     for (const entry of model.common) writer.writeLine(`${entry.name}: ${entry.className};`);
   });
+  const declared = model.categories.filter((category) => category.declared);
+  writer.blankLine();
+  writeJsdoc(writer, ["Every class of a code the catalog lists: `known` is `true` on each, so it narrows by `code`."]);
+  writer.writeLine(`export type KnownApiError = ${unionOf(model.common.map((entry) => entry.className))};`);
+  if (declared.length > 0) {
+    writer.blankLine();
+    writeJsdoc(writer, ["The class of each declared category, by category name: the handlers `matchError` takes."]);
+    writer.write("export interface CategoryErrorClasses").block(() => {
+      for (const category of declared) writer.writeLine(`${category.name}Category: ${category.className};`);
+    });
+    writer.blankLine();
+    writeJsdoc(writer, ["Every category's class: codes a category covers that the catalog does not list."]);
+    writer.writeLine(`export type CategoryApiError = ${unionOf(declared.map((category) => category.className))};`);
+  }
   return finish(writer);
 }
 
@@ -67,9 +84,11 @@ function writeCategoryClass(
     `type: ${tsString(mainText(model, category.type))}`,
     `fault: ${tsString(category.fault ?? "unknown")}`,
     `retryable: ${category.retryable ?? false}`,
+    "known: false",
     ...((category.httpStatus ?? model.defaultHttpStatus) !== undefined
       ? [`httpStatus: ${category.httpStatus ?? model.defaultHttpStatus}`]
       : []),
+    `category: ${tsString(category.prefix)}`,
   ];
   writer.blankLine();
   writeJsdoc(
@@ -84,9 +103,16 @@ function writeCategoryClass(
     writer.writeLine(`/** The prefix of the category's codes. */`);
     writer.writeLine(`static readonly prefix = ${tsString(category.prefix)};`);
     writer.writeLine(`declare readonly code: ${type};`);
+    writer.writeLine("declare readonly known: false;");
     writer.blankLine();
     writer.write(`constructor(code: ${type}, init: ApiErrorInit = {})`).block(() => {
       writer.writeLine(`super({ ${meta.join(", ")} }, init);`);
     });
   });
+}
+
+/** `A | B`, one member a line past a few, `never` for none. */
+function unionOf(names: readonly string[]): string {
+  if (names.length === 0) return "never";
+  return names.length <= 4 ? names.join(" | ") : `\n${names.map((name) => `  | ${name}`).join("\n")}`;
 }

@@ -21,6 +21,7 @@ export function emitGuards(model: CatalogModel): string {
   const classNames = model.common.map((entry) => entry.className);
   writer.blankLine();
   writer.writeLine(`import type { ApiError, MalformedResponseError, UnknownApiError } from "./api-error.js";`);
+  writer.writeLine(`import type { HttpError } from "./http.js";`);
   if (classNames.length > 0) writer.writeLine(importLine(classNames, "./errors.js", true));
   writer.blankLine();
   writer.write(`/** The property that marks this catalog's errors; \`Symbol.for\` makes it the same in every copy. */
@@ -46,6 +47,11 @@ export function isUnknownApiError(value: unknown): value is UnknownApiError {
 /** Whether \`value\` is a {@link MalformedResponseError}: a body without a valid code. */
 export function isMalformedResponseError(value: unknown): value is MalformedResponseError {
   return isApiError(value) && value.name === "MalformedResponseError";
+}
+
+/** Whether \`value\` is an {@link HttpError}: a response the catalog cannot name, or no response. */
+export function isHttpError(value: unknown): value is HttpError {
+  return isApiError(value) && value.name === "HttpError";
 }
 `);
   for (const entry of model.common) {

@@ -137,7 +137,7 @@ export async function errorFromHttp(
     }
     const error = readResponse(value, options, http);
     // Only a code the catalog names says more than the status: anything else is the status's error.
-    if (ok || (error !== undefined && (error.known || error.name.endsWith("CategoryError")))) return error;
+    if (ok || (error !== undefined && (error.known || error.category !== undefined))) return error;
     return new HttpError({ ...http, statusText, message: describe(""), bodyText: body.text, response: value });
   } catch (cause) {
     return new HttpError({ message: "The response could not be read", cause });

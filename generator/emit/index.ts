@@ -1,19 +1,32 @@
 import type { CatalogModel } from "../model.js";
 import { emitApiError } from "./api-error.js";
+import { emitClasses } from "./classes.js";
 import { emitCommon } from "./common.js";
+import { emitDescribe } from "./describe.js";
 import { docFiles } from "./docs.js";
 import { emitErrors } from "./errors.js";
-import { emitDescribe, emitMatch } from "./extras.js";
+import { emitFromCode } from "./from-code.js";
 import { emitGuards } from "./guards.js";
+import { emitHttp } from "./http.js";
 import { emitIndex } from "./index-file.js";
+import { emitMatch } from "./match.js";
+import { emitMessages } from "./messages.js";
 import { emitModule, emitModules } from "./modules.js";
 import { emitResponse } from "./response.js";
+import { emitRetry } from "./retry.js";
 import { emitTypes } from "./types.js";
+import { emitWire } from "./wire.js";
 
 /** Every file of the output, by path inside the output folder (POSIX separators), sorted by path. */
 export function emitAll(model: CatalogModel): Map<string, string> {
   const files: [string, string][] = [
     ["api-error.ts", emitApiError(model)],
+    ["classes.ts", emitClasses(model)],
+    ["from-code.ts", emitFromCode(model)],
+    ["http.ts", emitHttp(model)],
+    ["messages.ts", emitMessages(model)],
+    ["retry.ts", emitRetry(model)],
+    ["wire.ts", emitWire(model)],
     ["common.ts", emitCommon(model)],
     ["describe.ts", emitDescribe(model)],
     ...docFiles(model),

@@ -1,7 +1,7 @@
 import type { FieldValue } from "../catalog.js";
 import type { CatalogModel, FieldMatch } from "../model.js";
 import { commentText, tsString } from "./escape.js";
-import { codeType, type createWriter } from "./writer.js";
+import { codeType, type createWriter, moduleCodeType } from "./writer.js";
 
 type Writer = ReturnType<typeof createWriter>;
 
@@ -15,10 +15,16 @@ export function writeBodyReaders(writer: Writer, model: CatalogModel): void {
   writeCodeReader(writer, model);
   writeFieldReaders(writer, model);
   writer.write(`
-function notifyUnknownCode(code: ${codeType(model)}, body: unknown, listener: UnknownCodeListener | undefined): void {
+function notifyUnknownCode(
+  code: ${[...new Set([codeType(model), moduleCodeType(model)])].join(" | ")},
+  body: unknown,
+  listener: UnknownCodeListener | undefined,
+  module?: ModuleName,
+): void {
   for (const notify of listener ? [listener, ...unknownCodeListeners] : unknownCodeListeners) {
     try {
-      notify(code, body);
+      if (module === undefined) notify(code, body);
+      else notify(code, body, module);
     } catch {
       // A listener's failure must not turn an error response into a crash.
     }
@@ -81,8 +87,8 @@ function writeSuccessRule(writer: Writer, model: CatalogModel): void {
 /** Success is a body whose \`${commentText(rule.absent.join("."))}\` is absent or null. */
 function reportsSuccess(body: unknown): boolean {
   const container = ${container.length === 0 ? "body" : `readField(body, ${pathLiteral(container)})`};
-  if (!isRecord(container)) return false;
-  return !Object.hasOwn(container, ${tsString(key)}) || container[${tsString(key)}] === null;
+  const key = ${tsString(key)};
+  return isRecord(container) && (!Object.hasOwn(container, key) || container[key] === null);
 }
 `);
     return;

@@ -1,78 +1,53 @@
 import type { CatalogModel } from "../model.js";
-import { MESSAGE_SCAN_LIMIT, PATTERN_FLAGS } from "../patterns.js";
-import { regexLiteral, tsString } from "./escape.js";
 import { writeBodyReaders } from "./response-body.js";
 import { responseDoc } from "./response-doc.js";
-import { codeKey, codeType, createWriter, finish, importLine } from "./writer.js";
+import { codeType, createWriter, finish, importLine, moduleCodeType } from "./writer.js";
+
+/** The type of a code a listener hears: a common code's, or a module code's. */
+const heardType = (model: CatalogModel) => [...new Set([codeType(model), moduleCodeType(model)])].join(" | ");
 
 type Writer = ReturnType<typeof createWriter>;
 
-/** Globals that a class of the catalog may be named after: error constructors of the language. */
-const SHADOWED_GLOBALS: ReadonlySet<string> = new Set([
-  "AggregateError",
-  "Error",
-  "EvalError",
-  "RangeError",
-  "ReferenceError",
-  "SyntaxError",
-  "TypeError",
-  "URIError",
-]);
-
-/** `response.ts`: from a response body to the error it reports, and module codes out of messages. */
+/** `response.ts`: from a response body to the error it reports. */
 export function emitResponse(model: CatalogModel): string {
   const writer = createWriter(model);
   writeImports(writer, model);
   writeDeclarations(writer, model);
   writeErrorFromResponse(writer, model);
-  writeParseModuleMessage(writer);
-  writeClassLookup(writer, model);
   writeModuleLookup(writer, model);
   writeBodyReaders(writer, model);
   return finish(writer);
 }
 
 function writeImports(writer: Writer, model: CatalogModel): void {
-  const classNames = model.common.map((entry) => entry.className);
-  const categoryClasses = model.categories.filter((each) => each.declared).map((each) => each.className);
+  const declared = model.categories.some((each) => each.declared);
   writer.blankLine();
-  writer.writeLine(
-    `import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`,
-  );
+  writer.writeLine(`import { type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`);
+  const lookups = ["categoryClass", "errorClass", ...(model.moduleErrorsIn === "code" ? ["isListedCode"] : [])];
+  writer.writeLine(importLine(lookups, "./classes.js"));
   if ("codes" in model.success) writer.writeLine(`import { SUCCESS_CODES } from "./common.js";`);
-  if (classNames.length + categoryClasses.length > 0) {
-    writer.writeLine(importLine([...classNames, ...categoryClasses].map(importedClass), "./errors.js"));
-  }
-  if (categoryClasses.length > 0) writer.writeLine(`import { categoryPrefixOf } from "./guards.js";`);
+  writer.writeLine(importLine(["CategoryApiError", "KnownApiError"].slice(declared ? 0 : 1), "./errors.js", true));
+  if (model.moduleErrorsIn === "message") writer.writeLine(`import { parseModuleMessage } from "./messages.js";`);
   writer.writeLine(`import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";`);
   const types = [
     "ErrorFields",
     ...(model.envelope.fields.length > 0 ? ["FieldValue"] : []),
     "ModuleError",
     "ModuleErrorInfo",
+    "ModuleErrorOf",
     "ModuleName",
   ];
   writer.writeLine(importLine(types, "./types.js", true));
   writer.blankLine();
 }
 
-/**
- * Classes named like a global (`SyntaxError`, `TypeError`) are imported under another local name,
- * so that this file's own uses of the global keep meaning the global.
- */
-function localClassName(className: string): string {
-  return SHADOWED_GLOBALS.has(className) ? `${className}Class` : className;
-}
-
-function importedClass(className: string): string {
-  const local = localClassName(className);
-  return local === className ? className : `${className} as ${local}`;
-}
-
 function writeDeclarations(writer: Writer, model: CatalogModel): void {
-  const type = codeType(model);
-  writer.write(`/** Called with each code the catalog does not list, and the body it came in. */
-export type UnknownCodeListener = (code: ${type}, body: unknown) => void;
+  const declared = model.categories.some((each) => each.declared);
+  writer.write(`/**
+ * Called with each code the catalog does not list, and the body it came in; with \`module\` for a
+ * module code that the module named in the call does not list.
+ */
+export type UnknownCodeListener = (code: ${heardType(model)}, body: unknown, module?: ModuleName) => void;
 
 /** Options of {@link errorFromResponse}. */
 export interface ErrorFromResponseOptions {
@@ -82,52 +57,24 @@ export interface ErrorFromResponseOptions {
   readonly onUnknownCode?: UnknownCodeListener | undefined;
 }
 
-/** A module error code found in a message by {@link parseModuleMessage}. */
-export interface ParsedModuleMessage {
-  readonly code: number;
-  readonly text: string;
-  /** The name of the catalog pattern that matched. */
-  readonly pattern: string;
+/**
+ * Every error a response body gives: a class the catalog lists (\`known: true\`), ${declared ? "a category's class, " : ""}an
+ * unknown code, or a malformed body (\`known: false\`). \`if (error.known) switch (error.code)\` narrows.
+ */
+export type ResponseApiError = KnownApiError${declared ? " | CategoryApiError" : ""} | UnknownApiError | MalformedResponseError;
+
+/** An error whose module error is typed by the module named in the call. */
+export type WithModule<E, M extends ModuleName> = E extends unknown
+  ? Omit<E, "moduleError"> & { readonly moduleError?: ModuleErrorOf<M> }
+  : never;
+
+/** What an HTTP response adds to its body: the status it came with, and headers' request id and retry hint. */
+export interface ResponseContext {
+  readonly status?: number | undefined;
+  readonly requestId?: string | undefined;
+  readonly retryAfterMs?: number | undefined;
 }
 
-interface ErrorClass {
-  new (init?: ApiErrorInit): ApiError;
-}
-
-/** Patterns only see this many leading characters of a message, so a huge message cannot stall them. */
-const MESSAGE_SCAN_LIMIT = ${MESSAGE_SCAN_LIMIT};
-
-`);
-  if (model.patterns.length === 0) {
-    writer.writeLine("/** The catalog declares no module errors, so no message is searched for one. */");
-  } else {
-    writer.writeLine(
-      "/** The catalog's patterns, tried in order; `d` gives group indices, to mend text cut by the limit. */",
-    );
-  }
-  writer.write("const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [");
-  if (model.patterns.length > 0) {
-    writer.newLine().indent(() => {
-      for (const pattern of model.patterns) {
-        writer.writeLine(`{ name: ${tsString(pattern.name)}, regex: ${regexLiteral(pattern.regex, PATTERN_FLAGS)} },`);
-      }
-    });
-  }
-  writer.write(`];
-
-/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
-const ERROR_CLASSES: Readonly<Record<${type}, ErrorClass>> = {
-${model.common.map((entry) => `  ${codeKey(entry.code)}: ${localClassName(entry.className)},\n`).join("")}};
-`);
-  const declared = model.categories.filter((each) => each.declared);
-  if (declared.length > 0) {
-    writer.write(`
-/** The class of each declared category, by prefix: codes it covers that the catalog does not list. */
-const CATEGORY_CLASSES: Readonly<Record<string, new (code: ${type}, init?: ApiErrorInit) => ApiError>> = {
-${declared.map((each) => `  ${codeKey(each.prefix)}: ${localClassName(each.className)},\n`).join("")}};
-`);
-  }
-  writer.write(`
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**
@@ -135,7 +82,7 @@ const unknownCodeListeners = new Set<UnknownCodeListener>();
  * that stops listening. A listener that throws is ignored.
  *
  * @example
- * onUnknownCode((code) => metrics.increment("api.unknown_code", { code }));
+ * onUnknownCode((code, _body, module) => metrics.increment("api.unknown_code", { code, module }));
  */
 export function onUnknownCode(listener: UnknownCodeListener): () => void {
   unknownCodeListeners.add(listener);
@@ -145,62 +92,73 @@ export function onUnknownCode(listener: UnknownCodeListener): () => void {
 }
 
 function writeErrorFromResponse(writer: Writer, model: CatalogModel): void {
-  const declared = model.categories.some((each) => each.declared);
   const inCode = model.moduleErrorsIn === "code";
   const several = model.envelope.code.length > 1;
   writer.blankLine();
   writer.write(responseDoc(model));
-  writer.write(`export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ApiError | undefined {
+  writer.write(`export function errorFromResponse<M extends ModuleName>(
+  body: unknown,
+  options: ErrorFromResponseOptions & { readonly module: M },
+): WithModule<ResponseApiError, M> | undefined;
+export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ResponseApiError | undefined;
+export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ResponseApiError | undefined {
+  return readResponse(body, options);
+}
+
+/** {@link errorFromResponse}, with what the HTTP response around the body says. */
+export function readResponse(
+  body: unknown,
+  options: ErrorFromResponseOptions = {},
+  context: ResponseContext = {},
+): ResponseApiError | undefined {
   try {
     // Success is decided before any other field is read: a hostile field cannot turn it into an error.
     const malformed = malformedReason(body);
-    if (malformed !== undefined) return malformedError(malformed, body);
+    if (malformed !== undefined) return malformedError(malformed, body, context);
 `);
   if (!("codes" in model.success)) writer.writeLine("    if (reportsSuccess(body)) return undefined;");
   writer.write(`    const found = readCode(body);
-    if (found === undefined) return malformedError(codeReason(body), body);
+    if (found === undefined) return malformedError(codeReason(body), body, context);
     const { code } = found;
 `);
   if ("codes" in model.success) writer.writeLine("    if (SUCCESS_CODES.includes(code)) return undefined;");
-  writer.write(`    const init = readInit(body);
-    const Known = errorClass(code);
+  writer.write(`    const init = readInit(body, context);
+    const listen = (heard: ${heardType(model)}, module?: ModuleName) => notifyUnknownCode(heard, body, options.onUnknownCode, module);
     const module = ${
       inCode
-        ? 'codeModuleError(code, init.message ?? "", options?.module, Object.hasOwn(ERROR_CLASSES, code))'
-        : "init.message === undefined ? undefined : findModuleError(init.message, options?.module)"
+        ? 'codeModuleError(code, init.message ?? "", options.module, isListedCode(code), listen)'
+        : "init.message === undefined ? undefined : findModuleError(init.message, options.module, listen)"
     };
     const full: ApiErrorInit = { ...init, ${several ? "codeField: found.field, " : ""}moduleError: module?.error, ...overrides(module?.info) };
-    if (Known) return new Known(full);
-    notifyUnknownCode(code, body, options?.onUnknownCode);
-`);
-  if (declared) {
-    writer.write(`    const prefix = categoryPrefixOf(code);
-    const Category = prefix === undefined ? undefined : CATEGORY_CLASSES[prefix];
-    if (Category) return new Category(code, full);
-`);
-  }
-  writer.write(`    return new UnknownApiError(code, full);
+    const Known = errorClass(code);
+    if (Known) return new Known(full) as KnownApiError;
+    listen(code);
+    const Category = categoryClass(code);
+    if (Category) return new Category(code, full) as ResponseApiError;
+    return new UnknownApiError(code, full);
   } catch (cause) {
     // A hostile body (a throwing getter or proxy) is still an error response, never a crash.
     const reason = "the body could not be read";
-    return new MalformedResponseError({ message: \`Malformed response: \${reason}\`, reason, response: body, cause });
+    const { status } = context;
+    return new MalformedResponseError({ message: \`Malformed response: \${reason}\`, reason, status, response: body, cause });
   }
 }
 
-/** What a body says besides its code. */
-function readInit(body: unknown): ApiErrorInit {
+/** What a body says besides its code, with the HTTP response's status and headers. */
+function readInit(body: unknown, context: ResponseContext): ApiErrorInit {
   return {
     message: readString(body, MESSAGE_PATH),
-    requestId: readString(body, REQUEST_ID_PATH),
-    status: readStatus(body),
+    requestId: readString(body, REQUEST_ID_PATH) ?? context.requestId,
+    status: context.status ?? readStatus(body),
+    retryAfterMs: context.retryAfterMs,
     fields: readFields(body),
     response: body,
   };
 }
 
 /** A malformed response keeps the server's text in its message, after why it is malformed. */
-function malformedError(reason: string, body: unknown): MalformedResponseError {
-  const init = readInit(body);
+function malformedError(reason: string, body: unknown, context: ResponseContext): MalformedResponseError {
+  const init = readInit(body, context);
   const message = init.message === undefined ? \`Malformed response: \${reason}\` : \`Malformed response (\${reason}): \${init.message}\`;
   return new MalformedResponseError({ ...init, message, reason });
 }
@@ -213,52 +171,6 @@ function overrides(info: ModuleErrorInfo | undefined): ApiErrorInit {
 `);
 }
 
-function writeParseModuleMessage(writer: Writer): void {
-  writer.write(`
-/**
- * Finds a module error code in a message: the first pattern that matches with an integer code wins.
- * \`parseModuleMessage("(100004) incorrect projectId")\` → \`{ code: 100004, text: "incorrect projectId", pattern: "parenthesized" }\`.
- */
-export function parseModuleMessage(message: string): ParsedModuleMessage | undefined {
-  if (typeof message !== "string") return undefined;
-  const window = message.length > MESSAGE_SCAN_LIMIT ? message.slice(0, MESSAGE_SCAN_LIMIT) : message;
-  for (const { name, regex } of PATTERNS) {
-    const match = regex.exec(window);
-    const { code, text = "" } = match?.groups ?? {};
-    if (!match || code === undefined || !/^-?\\d+$/.test(code)) continue;
-    const value = Number(code);
-    if (!Number.isSafeInteger(value)) continue;
-    // Text that runs to the end of a cut window continues in the rest of the message.
-    const { text: span } = match.indices?.groups ?? {};
-    const cut = window.length < message.length && span?.[1] === window.length;
-    return { code: value, text: cut ? text + message.slice(window.length) : text, pattern: name };
-  }
-  return undefined;
-}
-`);
-}
-
-function writeClassLookup(writer: Writer, model: CatalogModel): void {
-  const type = codeType(model);
-  if (model.moduleErrorsIn === "code" && type === "string") {
-    writer.write(`
-/** The class of a code: its own, or that of its longest dotted prefix that is a common code. */
-function errorClass(code: string): ErrorClass | undefined {
-  for (let prefix = code; ; prefix = prefix.slice(0, prefix.lastIndexOf("."))) {
-    if (Object.hasOwn(ERROR_CLASSES, prefix)) return ERROR_CLASSES[prefix];
-    if (!prefix.includes(".")) return undefined;
-  }
-}
-`);
-    return;
-  }
-  writer.write(`
-function errorClass(code: ${type}): ErrorClass | undefined {
-  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
-}
-`);
-}
-
 function writeModuleLookup(writer: Writer, model: CatalogModel): void {
   const type = codeType(model);
   writer.write(`
@@ -267,6 +179,8 @@ interface FoundModuleError {
   readonly error: ModuleError;
   readonly info?: ModuleErrorInfo | undefined;
 }
+
+type Listen = (code: ${heardType(model)}, module?: ModuleName) => void;
 `);
   if (model.moduleErrorsIn === "code") {
     writer.write(`
@@ -275,13 +189,16 @@ function codeModuleError(
   text: string,
   module: ModuleName | undefined,
   isCommon: boolean,
+  listen: Listen,
 ): FoundModuleError | undefined {
-  const owners = module !== undefined && isModuleName(module) ? [module] : modulesWithCode(code);
+  const named = module !== undefined && isModuleName(module);
+  const owners = named ? [module] : modulesWithCode(code);
   const owner = owners.length === 1 ? owners[0] : undefined;
   const info = owner === undefined ? undefined : moduleErrorInfo(owner, code);
   // A common code that no module lists is a plain common error.
   if (info === undefined && isCommon) return undefined;
   if (owner === undefined) return { error: { code, text } };
+  if (info === undefined && named) listen(code, owner);
   const error = info === undefined ? { code, text, module: owner } : { code, text, module: owner, name: info.name };
   return { error, info };
 }
@@ -289,13 +206,15 @@ function codeModuleError(
     return;
   }
   writer.write(`
-function findModuleError(message: string, module: ModuleName | undefined): FoundModuleError | undefined {
+function findModuleError(message: string, module: ModuleName | undefined, listen: Listen): FoundModuleError | undefined {
   const parsed = parseModuleMessage(message);
   if (!parsed) return undefined;
-  const owners = module !== undefined && isModuleName(module) ? [module] : modulesWithCode(parsed.code);
+  const named = module !== undefined && isModuleName(module);
+  const owners = named ? [module] : modulesWithCode(parsed.code);
   const owner = owners.length === 1 ? owners[0] : undefined;
   if (owner === undefined) return { error: parsed };
   const info = moduleErrorInfo(owner, parsed.code);
+  if (info === undefined && named) listen(parsed.code, owner);
   const error = info === undefined ? { ...parsed, module: owner } : { ...parsed, module: owner, name: info.name };
   return { error, info };
 }

@@ -1,5 +1,6 @@
 import type { CatalogModel } from "../model.js";
 import { tsPropertyKey, tsString } from "./escape.js";
+import { moduleImport } from "./modules.js";
 import { codeType, createWriter, finish, moduleCodeType } from "./writer.js";
 
 /** `types.ts`: the shapes shared by the other files; it holds no values. */
@@ -10,6 +11,10 @@ export function emitTypes(model: CatalogModel): string {
   /** The texts in the catalog's other locales; \`describe\` falls back to the default locale. */
   readonly translations?: Readonly<Partial<Record<Locale, { ${fields} }>>>;`;
   writer.blankLine();
+  for (const module of model.modules) {
+    writer.writeLine(`import type { ${module.enumName} } from ${tsString(moduleImport(module))};`);
+  }
+  if (model.modules.length > 0) writer.blankLine();
   writer.write(`/** Whose mistake an error is: the caller's (\`client\`) or the service's (\`server\`). */
 export type Fault = "client" | "server";
 
@@ -89,7 +94,34 @@ ${
   readonly name?: string;
 }
 `);
+  writeModuleTyping(writer, model);
   return finish(writer);
+}
+
+/** The codes and names of each module's errors, by module id, for `ModuleErrorOf`. */
+function writeModuleTyping(writer: ReturnType<typeof createWriter>, model: CatalogModel): void {
+  // An empty interface is a lint error in consumers' code: a catalog without modules maps nothing.
+  const map = (value: (module: CatalogModel["modules"][number]) => string) =>
+    model.modules.length === 0
+      ? "Readonly<Record<never, never>>"
+      : `{\n${model.modules.map((module) => `  readonly ${tsPropertyKey(module.id)}: ${value(module)};\n`).join("")}}`;
+  writer.write(`
+/** Each module's code type, by module id. */
+export type ModuleErrorCodes = ${map((module) => module.enumName)};
+
+/** Each module's code names, by module id. */
+export type ModuleErrorNames = ${map((module) => `keyof typeof ${module.enumName}`)};
+
+/**
+ * A module error of a module named in the call: a code the module lists has its \`name\`, and its
+ * \`code\` typed by the module; a code it does not list has no \`name\`.
+ */
+export type ModuleErrorOf<M extends ModuleName> = ModuleError &
+  (
+    | { readonly module: M; readonly code: ModuleErrorCodes[M]; readonly name: ModuleErrorNames[M] }
+    | { readonly module: M; readonly name?: undefined }
+  );
+`);
 }
 
 /** `{ readonly declineCode?: FieldValue }`, or a record of nothing when the catalog names no field. */

@@ -14,6 +14,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 export class AuthFailureError extends ApiError {
   static readonly code = "AuthFailure";
   declare readonly code: "AuthFailure";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -23,6 +24,7 @@ export class AuthFailureError extends ApiError {
         type: "AuthFailure",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -41,6 +43,7 @@ export class AuthFailureError extends ApiError {
 export class AuthFailureSignatureExpireError extends ApiError {
   static readonly code = "AuthFailure.SignatureExpire";
   declare readonly code: "AuthFailure.SignatureExpire";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -50,6 +53,7 @@ export class AuthFailureSignatureExpireError extends ApiError {
         type: "AuthFailure.SignatureExpire",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -68,6 +72,7 @@ export class AuthFailureSignatureExpireError extends ApiError {
 export class InternalError extends ApiError {
   static readonly code = "InternalError";
   declare readonly code: "InternalError";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -77,6 +82,7 @@ export class InternalError extends ApiError {
         type: "InternalError",
         fault: "server",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -95,6 +101,7 @@ export class InternalError extends ApiError {
 export class InvalidParameterError extends ApiError {
   static readonly code = "InvalidParameter";
   declare readonly code: "InvalidParameter";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -104,6 +111,7 @@ export class InvalidParameterError extends ApiError {
         type: "InvalidParameter",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -122,6 +130,7 @@ export class InvalidParameterError extends ApiError {
 export class RequestLimitExceededError extends ApiError {
   static readonly code = "RequestLimitExceeded";
   declare readonly code: "RequestLimitExceeded";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -131,6 +140,7 @@ export class RequestLimitExceededError extends ApiError {
         type: "RequestLimitExceeded",
         fault: "client",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -145,3 +155,13 @@ export interface CommonErrorClasses {
   InvalidParameter: InvalidParameterError;
   RequestLimitExceeded: RequestLimitExceededError;
 }
+
+/**
+ * Every class of a code the catalog lists: `known` is `true` on each, so it narrows by `code`.
+ */
+export type KnownApiError = 
+  | AuthFailureError
+  | AuthFailureSignatureExpireError
+  | InternalError
+  | InvalidParameterError
+  | RequestLimitExceededError;

@@ -14,6 +14,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 export class SystemBusyError extends ApiError {
   static readonly code = -1;
   declare readonly code: -1;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -23,6 +24,7 @@ export class SystemBusyError extends ApiError {
         type: "System busy",
         fault: "server",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -41,6 +43,7 @@ export class SystemBusyError extends ApiError {
 export class InvalidCredentialError extends ApiError {
   static readonly code = 40001;
   declare readonly code: 40001;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -50,6 +53,7 @@ export class InvalidCredentialError extends ApiError {
         type: "Invalid credential",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -68,6 +72,7 @@ export class InvalidCredentialError extends ApiError {
 export class InvalidOpenIdError extends ApiError {
   static readonly code = 40003;
   declare readonly code: 40003;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -77,6 +82,7 @@ export class InvalidOpenIdError extends ApiError {
         type: "Invalid user id",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -95,6 +101,7 @@ export class InvalidOpenIdError extends ApiError {
 export class DailyLimitReachedError extends ApiError {
   static readonly code = 45009;
   declare readonly code: 45009;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -104,6 +111,7 @@ export class DailyLimitReachedError extends ApiError {
         type: "Daily limit reached",
         fault: "client",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -117,3 +125,8 @@ export interface CommonErrorClasses {
   InvalidOpenId: InvalidOpenIdError;
   DailyLimitReached: DailyLimitReachedError;
 }
+
+/**
+ * Every class of a code the catalog lists: `known` is `true` on each, so it narrows by `code`.
+ */
+export type KnownApiError = SystemBusyError | InvalidCredentialError | InvalidOpenIdError | DailyLimitReachedError;

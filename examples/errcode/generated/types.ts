@@ -78,3 +78,19 @@ export interface ModuleError {
   /** The code's name in that module, when the module lists the code. */
   readonly name?: string;
 }
+
+/** Each module's code type, by module id. */
+export type ModuleErrorCodes = Readonly<Record<never, never>>;
+
+/** Each module's code names, by module id. */
+export type ModuleErrorNames = Readonly<Record<never, never>>;
+
+/**
+ * A module error of a module named in the call: a code the module lists has its `name`, and its
+ * `code` typed by the module; a code it does not list has no `name`.
+ */
+export type ModuleErrorOf<M extends ModuleName> = ModuleError &
+  (
+    | { readonly module: M; readonly code: ModuleErrorCodes[M]; readonly name: ModuleErrorNames[M] }
+    | { readonly module: M; readonly name?: undefined }
+  );

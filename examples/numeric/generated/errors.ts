@@ -14,6 +14,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 export class BadRequestError extends ApiError {
   static readonly code = 1000;
   declare readonly code: 1000;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -23,6 +24,7 @@ export class BadRequestError extends ApiError {
         type: "Bad request",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -41,6 +43,7 @@ export class BadRequestError extends ApiError {
 export class UnauthorizedError extends ApiError {
   static readonly code = 1001;
   declare readonly code: 1001;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -50,6 +53,7 @@ export class UnauthorizedError extends ApiError {
         type: "Unauthorized",
         fault: "client",
         retryable: false,
+        known: true,
       },
       init,
     );
@@ -68,6 +72,7 @@ export class UnauthorizedError extends ApiError {
 export class ThrottledError extends ApiError {
   static readonly code = 1029;
   declare readonly code: 1029;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -77,6 +82,7 @@ export class ThrottledError extends ApiError {
         type: "Throttled",
         fault: "client",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -95,6 +101,7 @@ export class ThrottledError extends ApiError {
 export class ServerError extends ApiError {
   static readonly code = 1500;
   declare readonly code: 1500;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -104,6 +111,7 @@ export class ServerError extends ApiError {
         type: "Server error",
         fault: "server",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -123,6 +131,7 @@ export class ServerError extends ApiError {
 export class LegacyMaintenanceError extends ApiError {
   static readonly code = 1503;
   declare readonly code: 1503;
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -132,6 +141,7 @@ export class LegacyMaintenanceError extends ApiError {
         type: "Maintenance",
         fault: "server",
         retryable: true,
+        known: true,
       },
       init,
     );
@@ -146,3 +156,13 @@ export interface CommonErrorClasses {
   ServerError: ServerError;
   LegacyMaintenance: LegacyMaintenanceError;
 }
+
+/**
+ * Every class of a code the catalog lists: `known` is `true` on each, so it narrows by `code`.
+ */
+export type KnownApiError = 
+  | BadRequestError
+  | UnauthorizedError
+  | ThrottledError
+  | ServerError
+  | LegacyMaintenanceError;

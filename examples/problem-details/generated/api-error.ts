@@ -2,6 +2,7 @@
 
 import { API_ERROR_BRAND, CATALOG_ID } from "./guards.js";
 import type { ErrorFields, Fault, ModuleError } from "./types.js";
+import { type WireResponse, writeBody, writeResponse } from "./wire.js";
 
 /** What a response says beyond its code; every field is optional. */
 export interface ApiErrorInit {
@@ -13,6 +14,8 @@ export interface ApiErrorInit {
   readonly requestId?: string | undefined;
   /** The HTTP status the response arrived with. */
   readonly status?: number | undefined;
+  /** How long the server asked to wait before a retry (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
   /** The body path the code was read from, where the envelope names several. */
   readonly codeField?: string | undefined;
   /** The extra body fields the catalog names, safe to log. */
@@ -36,17 +39,23 @@ export interface ApiErrorMeta {
   readonly type: string;
   readonly fault: Fault | "unknown";
   readonly retryable: boolean;
+  /** Whether the code is one the catalog lists. */
+  readonly known: boolean;
   readonly httpStatus?: number | undefined;
+  /** The prefix of the declared category the code belongs to. */
+  readonly category?: string | undefined;
 }
 
 /**
  * An error response of Example storefront API problems.
  *
- * Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not. Optional fields are absent rather than `undefined` (they are declared, and set only when known); the raw body is kept in the non-enumerable `response`, so that logging the error never writes out what the body held.
+ * Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not, or with `known`: `if (error.known) switch (error.code) { ... }`. Optional fields are absent rather than `undefined` (they are declared, and set only when known); the raw body is kept in the non-enumerable `response`, so that logging the error never writes out what the body held.
  */
 export class ApiError extends Error {
-  /** The response's code; `undefined` only for a {@link MalformedResponseError}. */
+  /** The response's code; `undefined` for a {@link MalformedResponseError} and an `HttpError`. */
   readonly code: string | undefined;
+  /** Whether the code is one the catalog lists: `true` on the catalog's classes, `false` on the others. */
+  readonly known: boolean;
   /** The error type, a short title. */
   readonly type: string;
   /** Whose mistake the error is; `unknown` for codes the catalog does not list. */
@@ -55,8 +64,12 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   /** The HTTP status the catalog gives the code (its own, its category's or the catalog's default). */
   declare readonly httpStatus?: number;
+  /** The prefix of the declared category the code belongs to. */
+  declare readonly category?: string;
   /** The HTTP status the response arrived with. */
   declare readonly status?: number;
+  /** How long the server asked to wait before a retry (`Retry-After`), in milliseconds. */
+  declare readonly retryAfterMs?: number;
   /** The body path the code was read from, where the envelope names several. */
   declare readonly codeField?: string;
   /** The module error code, when the response carried one. */
@@ -74,34 +87,58 @@ export class ApiError extends Error {
     Object.defineProperty(this, "response", { value: init.response, configurable: true });
     this.name = meta.name;
     this.code = meta.code;
+    this.known = meta.known;
     this.type = meta.type;
     this.fault = init.fault ?? meta.fault;
     this.retryable = init.retryable ?? meta.retryable;
-    const httpStatus = init.httpStatus ?? meta.httpStatus;
-    if (httpStatus !== undefined) this.httpStatus = httpStatus;
-    if (init.status !== undefined) this.status = init.status;
-    if (init.codeField !== undefined) this.codeField = init.codeField;
-    if (init.moduleError !== undefined) this.moduleError = init.moduleError;
-    if (init.requestId !== undefined) this.requestId = init.requestId;
-    if (init.fields !== undefined) this.fields = init.fields;
+    const optional = {
+      httpStatus: init.httpStatus ?? meta.httpStatus,
+      category: meta.category,
+      status: init.status,
+      retryAfterMs: init.retryAfterMs,
+      codeField: init.codeField,
+      moduleError: init.moduleError,
+      requestId: init.requestId,
+      fields: init.fields,
+    };
+    for (const [key, value] of Object.entries(optional)) {
+      if (value !== undefined) Object.defineProperty(this, key, { value, enumerable: true, configurable: true });
+    }
   }
 
   /** The fields that are safe in a log line, without the raw body; `JSON.stringify(error)` uses it. */
   toJSON(): Record<string, unknown> {
     const { name, code, type, message, fault, retryable } = this;
-    const { httpStatus, status, codeField, moduleError, requestId, fields } = this;
-    const optional = { httpStatus, status, codeField, moduleError, requestId, fields };
+    const { httpStatus, category, status, retryAfterMs, codeField, moduleError, requestId, fields } = this;
+    const optional = { httpStatus, category, status, retryAfterMs, codeField, moduleError, requestId, fields };
     const present = Object.entries(optional).filter(([, value]) => value !== undefined);
     return { name, code, type, message, fault, retryable, ...Object.fromEntries(present) };
+  }
+
+  /**
+   * The API's own body for this error, through the catalog's envelope: what a server sends.
+   * `errorFromResponse(error.toBody())` gives back the same class, code, module code and message.
+   */
+  toBody(): Record<string, unknown> {
+    return writeBody(this);
+  }
+
+  /**
+   * `{ status, headers, body }` for this error: `status` is `httpStatus`, else 200; `headers` carry
+   * the content type, `Retry-After` and the request id; `body` is {@link toBody} as JSON text.
+   */
+  toResponse(): WireResponse {
+    return writeResponse(this);
   }
 }
 
 /** A code the catalog does not list, so that newer server codes still arrive as an {@link ApiError}. */
 export class UnknownApiError extends ApiError {
   declare readonly code: string;
+  declare readonly known: false;
 
   constructor(code: string, init: ApiErrorInit = {}) {
-    super({ code, name: "UnknownApiError", type: "Unknown error", fault: "unknown", retryable: false, httpStatus: 500 }, init);
+    super({ code, name: "UnknownApiError", type: "Unknown error", fault: "unknown", retryable: false, known: false, httpStatus: 500 }, init);
   }
 }
 
@@ -117,12 +154,20 @@ export interface MalformedResponseInit extends ApiErrorInit {
  */
 export class MalformedResponseError extends ApiError {
   declare readonly code: undefined;
+  declare readonly known: false;
   /** Why the body is malformed. */
   readonly reason: string;
 
   constructor(init: MalformedResponseInit = {}) {
     super(
-      { code: undefined, name: "MalformedResponseError", type: "Malformed response", fault: "unknown", retryable: false },
+      {
+        code: undefined,
+        name: "MalformedResponseError",
+        type: "Malformed response",
+        fault: "unknown",
+        retryable: false,
+        known: false,
+      },
       init,
     );
     this.reason = init.reason ?? "no code";

@@ -14,6 +14,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 export class UntypedError extends ApiError {
   static readonly code = "about:blank";
   declare readonly code: "about:blank";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -23,6 +24,7 @@ export class UntypedError extends ApiError {
         type: "No further semantics",
         fault: "server",
         retryable: false,
+        known: true,
         httpStatus: 500,
       },
       init,
@@ -42,6 +44,7 @@ export class UntypedError extends ApiError {
 export class EditConflictError extends ApiError {
   static readonly code = "https://example.com/probs/edit-conflict";
   declare readonly code: "https://example.com/probs/edit-conflict";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -51,6 +54,7 @@ export class EditConflictError extends ApiError {
         type: "The resource was changed by someone else.",
         fault: "client",
         retryable: false,
+        known: true,
         httpStatus: 412,
       },
       init,
@@ -70,6 +74,7 @@ export class EditConflictError extends ApiError {
 export class InsufficientScopeError extends ApiError {
   static readonly code = "https://example.com/probs/insufficient-scope";
   declare readonly code: "https://example.com/probs/insufficient-scope";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -79,6 +84,7 @@ export class InsufficientScopeError extends ApiError {
         type: "Your token does not allow this.",
         fault: "client",
         retryable: false,
+        known: true,
         httpStatus: 403,
       },
       init,
@@ -98,6 +104,7 @@ export class InsufficientScopeError extends ApiError {
 export class MaintenanceError extends ApiError {
   static readonly code = "https://example.com/probs/maintenance";
   declare readonly code: "https://example.com/probs/maintenance";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -107,6 +114,7 @@ export class MaintenanceError extends ApiError {
         type: "The service is down for maintenance.",
         fault: "server",
         retryable: true,
+        known: true,
         httpStatus: 503,
       },
       init,
@@ -126,6 +134,7 @@ export class MaintenanceError extends ApiError {
 export class NotFoundError extends ApiError {
   static readonly code = "https://example.com/probs/not-found";
   declare readonly code: "https://example.com/probs/not-found";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -135,6 +144,7 @@ export class NotFoundError extends ApiError {
         type: "The resource does not exist.",
         fault: "client",
         retryable: false,
+        known: true,
         httpStatus: 404,
       },
       init,
@@ -154,6 +164,7 @@ export class NotFoundError extends ApiError {
 export class OutOfCreditError extends ApiError {
   static readonly code = "https://example.com/probs/out-of-credit";
   declare readonly code: "https://example.com/probs/out-of-credit";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -163,6 +174,7 @@ export class OutOfCreditError extends ApiError {
         type: "You do not have enough credit.",
         fault: "client",
         retryable: false,
+        known: true,
         httpStatus: 403,
       },
       init,
@@ -182,6 +194,7 @@ export class OutOfCreditError extends ApiError {
 export class RateLimitedError extends ApiError {
   static readonly code = "https://example.com/probs/rate-limited";
   declare readonly code: "https://example.com/probs/rate-limited";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -191,6 +204,7 @@ export class RateLimitedError extends ApiError {
         type: "Too many requests.",
         fault: "client",
         retryable: true,
+        known: true,
         httpStatus: 429,
       },
       init,
@@ -210,6 +224,7 @@ export class RateLimitedError extends ApiError {
 export class UnauthenticatedError extends ApiError {
   static readonly code = "https://example.com/probs/unauthenticated";
   declare readonly code: "https://example.com/probs/unauthenticated";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -219,6 +234,7 @@ export class UnauthenticatedError extends ApiError {
         type: "You are not signed in.",
         fault: "client",
         retryable: false,
+        known: true,
         httpStatus: 401,
       },
       init,
@@ -238,6 +254,7 @@ export class UnauthenticatedError extends ApiError {
 export class ValidationError extends ApiError {
   static readonly code = "https://example.com/probs/validation-error";
   declare readonly code: "https://example.com/probs/validation-error";
+  declare readonly known: true;
 
   constructor(init: ApiErrorInit = {}) {
     super(
@@ -247,6 +264,7 @@ export class ValidationError extends ApiError {
         type: "Your request is not valid.",
         fault: "client",
         retryable: false,
+        known: true,
         httpStatus: 422,
       },
       init,
@@ -266,3 +284,17 @@ export interface CommonErrorClasses {
   Unauthenticated: UnauthenticatedError;
   Validation: ValidationError;
 }
+
+/**
+ * Every class of a code the catalog lists: `known` is `true` on each, so it narrows by `code`.
+ */
+export type KnownApiError = 
+  | UntypedError
+  | EditConflictError
+  | InsufficientScopeError
+  | MaintenanceError
+  | NotFoundError
+  | OutOfCreditError
+  | RateLimitedError
+  | UnauthenticatedError
+  | ValidationError;

@@ -22,6 +22,7 @@ export {
 } from "./describe.js";
 export {
   type CommonErrorClasses,
+  type KnownApiError,
   UntypedError,
   EditConflictError,
   InsufficientScopeError,
@@ -33,9 +34,14 @@ export {
   ValidationError,
 } from "./errors.js";
 export {
+  type ErrorFromCodeInit,
+  errorFromCode,
+} from "./from-code.js";
+export {
   API_ERROR_BRAND,
   CATALOG_ID,
   isApiError,
+  isHttpError,
   isMalformedResponseError,
   isUnknownApiError,
   isUntypedError,
@@ -49,9 +55,27 @@ export {
   isValidationError,
 } from "./guards.js";
 export {
+  type HeadersLike,
+  HttpError,
+  type HttpErrorInit,
+  type HttpFailure,
+  type HttpResponseLike,
+  type ErrorFromHttpOptions,
+  errorFromHttp,
+} from "./http.js";
+export {
+  type CodeHandlers,
+  type ExhaustiveHandlers,
   type MatchHandlers,
   matchError,
+  type PartialHandlers,
+  type UnmatchedError,
 } from "./match.js";
+export {
+  formatModuleMessage,
+  type ParsedModuleMessage,
+  parseModuleMessage,
+} from "./messages.js";
 export {
   isModuleName,
   MODULES,
@@ -62,8 +86,29 @@ export {
   type ErrorFromResponseOptions,
   errorFromResponse,
   onUnknownCode,
-  type ParsedModuleMessage,
-  parseModuleMessage,
+  type ResponseApiError,
+  type ResponseContext,
   type UnknownCodeListener,
+  type WithModule,
 } from "./response.js";
-export type { CommonErrorInfo, Deprecation, ErrorFields, Fault, FieldValue, Locale, ModuleCode, ModuleError, ModuleErrorInfo, ModuleName } from "./types.js";
+export {
+  type RetryOptions,
+  type RetrySignal,
+  withRetry,
+} from "./retry.js";
+export type {
+  CommonErrorInfo,
+  Deprecation,
+  ErrorFields,
+  Fault,
+  FieldValue,
+  Locale,
+  ModuleCode,
+  ModuleError,
+  ModuleErrorCodes,
+  ModuleErrorInfo,
+  ModuleErrorNames,
+  ModuleErrorOf,
+  ModuleName,
+} from "./types.js";
+export type { WireResponse } from "./wire.js";
