@@ -17,7 +17,7 @@ const PATTERNS: readonly { readonly name: string; readonly regex: RegExp }[] = [
 ];
 
 /** How each pattern writes a module error back into a message, by pattern name. */
-const FORMATS: Readonly<Record<string, string>> = {};
+const FORMATS: Readonly<Record<string, string>> = { parenthesized: "({code}) {text}" };
 
 /**
  * Finds a module error code in a message: the first pattern that matches with an integer code wins.

@@ -29,3 +29,14 @@ export async function catalogApi(text: string): Promise<CatalogApi> {
   const api = loaded.get("index.ts") ?? {};
   return { model, files, api, errorFromResponse: api.errorFromResponse as CatalogApi["errorFromResponse"] };
 }
+
+/** Validates, renders and loads a catalog file (with its includes). */
+export async function catalogFileApi(file: string): Promise<CatalogApi> {
+  const model = validate(file, `${tempDir()}/generated`);
+  const files = render(model);
+  const loaded = await loadOutput(files, () => {
+    throw new Error("catalog text ran as code");
+  });
+  const api = loaded.get("index.ts") ?? {};
+  return { model, files, api, errorFromResponse: api.errorFromResponse as CatalogApi["errorFromResponse"] };
+}

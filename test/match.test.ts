@@ -92,7 +92,17 @@ matchError(error, { ${handlers}, unknown: () => 0 });
     writeFileSync(join(dir, "missing.ts"), source);
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    const flags = ["--ignoreConfig", "--noEmit", "--strict", "--module", "nodenext", "--target", "es2022", "--types", ""];
+    const flags = [
+      "--ignoreConfig",
+      "--noEmit",
+      "--strict",
+      "--module",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--types",
+      "",
+    ];
     const result = spawnSync(process.execPath, [tsc, ...flags, join(dir, "missing.ts")], { encoding: "utf8" });
     expect(result.status).not.toBe(0);
     expect(result.stdout).toMatch(/Property 'InternalError' is missing/);

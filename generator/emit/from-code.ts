@@ -13,7 +13,9 @@ export function emitFromCode(model: CatalogModel): string {
   writer.writeLine(`import { categoryClass, errorClass } from "./classes.js";`);
   writer.writeLine(importLine(["KnownApiError"], "./errors.js", true));
   if (inMessage) writer.writeLine(`import { formatModuleMessage } from "./messages.js";`);
-  writer.writeLine(`import { moduleErrorInfo } from "./modules.js";`);
+  writer.writeLine(
+    `import { moduleErrorInfo${model.moduleErrorsIn === "code" ? ", modulesWithCode" : ""} } from "./modules.js";`,
+  );
   writer.writeLine(`import type { ResponseApiError } from "./response.js";`);
   writer.writeLine(importLine(["ModuleCode", "ModuleError", "ModuleName"], "./types.js", true));
   writer.blankLine();
@@ -38,7 +40,7 @@ export function errorFromCode<C extends KnownApiError["code"]>(
 ): Extract<KnownApiError, { readonly code: C }>;
 export function errorFromCode(code: ${type}, init?: ErrorFromCodeInit): ResponseApiError;
 export function errorFromCode(code: ${type}, init: ErrorFromCodeInit = {}): ResponseApiError {
-  const full = withModuleError(init);
+  const full = withModuleError(${model.moduleErrorsIn === "code" ? "init.moduleError === undefined ? { ...init, moduleError: moduleOfCode(code) } : init" : "init"});
   const Known = errorClass(code);
   if (Known) return new Known(full) as KnownApiError;
   const Category = categoryClass(code);
@@ -79,5 +81,19 @@ function withModuleError(init: ErrorFromCodeInit): ApiErrorInit {
   };
 }
 `);
+  if (model.moduleErrorsIn === "code") {
+    writer.write(`
+/**
+ * The module a code arriving in the code field belongs to, as \`errorFromResponse\` finds it: the only
+ * module that lists it, else none (a common code no module lists has no module error).
+ */
+function moduleOfCode(code: ${type}): ErrorFromCodeInit["moduleError"] {
+  const owners = modulesWithCode(code);
+  const [owner] = owners;
+  if (owners.length === 1 && owner !== undefined) return { module: owner, code };
+  return undefined;
+}
+`);
+  }
   return finish(writer);
 }

@@ -3,7 +3,7 @@
 import { type ApiErrorInit, UnknownApiError } from "./api-error.js";
 import { categoryClass, errorClass } from "./classes.js";
 import type { KnownApiError } from "./errors.js";
-import { moduleErrorInfo } from "./modules.js";
+import { moduleErrorInfo, modulesWithCode } from "./modules.js";
 import type { ResponseApiError } from "./response.js";
 import type { ModuleCode, ModuleError, ModuleName } from "./types.js";
 
@@ -28,7 +28,7 @@ export function errorFromCode<C extends KnownApiError["code"]>(
 ): Extract<KnownApiError, { readonly code: C }>;
 export function errorFromCode(code: string, init?: ErrorFromCodeInit): ResponseApiError;
 export function errorFromCode(code: string, init: ErrorFromCodeInit = {}): ResponseApiError {
-  const full = withModuleError(init);
+  const full = withModuleError(init.moduleError === undefined ? { ...init, moduleError: moduleOfCode(code) } : init);
   const Known = errorClass(code);
   if (Known) return new Known(full) as KnownApiError;
   const Category = categoryClass(code);
@@ -55,4 +55,15 @@ function withModuleError(init: ErrorFromCodeInit): ApiErrorInit {
     retryable: init.retryable ?? info?.retryable,
     httpStatus: init.httpStatus ?? info?.httpStatus,
   };
+}
+
+/**
+ * The module a code arriving in the code field belongs to, as `errorFromResponse` finds it: the only
+ * module that lists it, else none (a common code no module lists has no module error).
+ */
+function moduleOfCode(code: string): ErrorFromCodeInit["moduleError"] {
+  const owners = modulesWithCode(code);
+  const [owner] = owners;
+  if (owners.length === 1 && owner !== undefined) return { module: owner, code };
+  return undefined;
 }

@@ -59,7 +59,7 @@ export class HttpError extends ApiError {
         code: undefined,
         name: "HttpError",
         type: "HTTP error",
-        fault: status === undefined || status < 400 ? "unknown" : status < 500 ? "client" : "server",
+        fault: status === undefined || !(status >= 400 && status < 600) ? "unknown" : status < 500 ? "client" : "server",
         retryable: status === undefined ? !isAbort(init.cause) : RETRYABLE_STATUSES.has(status),
         known: false,
       },
@@ -80,7 +80,7 @@ const REQUEST_ID_HEADER: string | undefined = undefined;
 
 /**
  * The error an HTTP response reports, or `undefined` for success. It reads at most 1 MiB of the body,
- * once, and never throws. A non-2xx response is never success: a JSON body with a catalog code keeps
+ * once (of a fetch `Response`, a clone: the response stays readable), and never throws. A non-2xx response is never success: a JSON body with a catalog code keeps
  * its class, anything else is an {@link HttpError}; so is a 2xx body JSON cannot serve. A 204 with no
  * body is success. Every error it makes has `status` set; the request id comes from the body, else
  * from the catalog's request id header; `Retry-After` becomes `retryAfterMs`.
@@ -105,12 +105,12 @@ export async function errorFromHttp(
       requestId: REQUEST_ID_HEADER === undefined ? undefined : headerOf(headers, REQUEST_ID_HEADER),
       retryAfterMs: retryAfter(headerOf(headers, "retry-after"), options.now ?? Date.now),
     };
-    const body = await readBody(response.body);
+    const body = await readBody(unreadBody(response));
     const describe = (problem: string) =>
       `HTTP ${status}${statusText === "" ? "" : ` ${statusText}`}${problem} (${contentType ?? "no content type"}, ${body.bytes} bytes${body.truncated ? " read" : ""})`;
     const fail = (problem: string) =>
       new HttpError({ ...http, statusText, message: describe(problem), bodyText: body.text, response: body.value ?? body.text });
-    const ok = status >= 200 && status < 300;
+    const ok = Number.isInteger(status) && status >= 200 && status < 300;
     if (body.kind === "empty") return status === 204 ? undefined : fail(ok ? ": the body is empty" : "");
     if (body.kind === "text" && body.truncated) return fail(": the body is over 1 MiB");
     let value = body.value;
@@ -128,6 +128,18 @@ export async function errorFromHttp(
   } catch (cause) {
     return new HttpError({ message: "The response could not be read", cause });
   }
+}
+
+/**
+ * The body to read: a fetch `Response`'s clone, so that the caller can still read the original
+ * (`await response.json()` after a success); any other client's body as given.
+ */
+function unreadBody(response: HttpResponseLike): unknown {
+  const fetched = response as { clone?: unknown; bodyUsed?: unknown; body?: unknown };
+  if (typeof fetched.clone === "function" && fetched.bodyUsed === false) {
+    return ((fetched.clone as () => { body?: unknown }).call(response)).body;
+  }
+  return response.body;
 }
 
 /** A request that got no response: a network failure, or an abort (never retryable). */
