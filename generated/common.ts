@@ -14,7 +14,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4000
+   * @see error-codes.md#4000
    */
   InvalidParameter = 4000,
   /**
@@ -24,7 +24,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4100
+   * @see error-codes.md#4100
    */
   AuthenticationFailed = 4100,
   /**
@@ -34,7 +34,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4200
+   * @see error-codes.md#4200
    */
   RequestExpired = 4200,
   /**
@@ -44,7 +44,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4300
+   * @see error-codes.md#4300
    */
   AccessDenied = 4300,
   /**
@@ -54,7 +54,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: yes.
    *
-   * @see error-codes.md#code-4400
+   * @see error-codes.md#4400
    */
   QuotaExceeded = 4400,
   /**
@@ -64,7 +64,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4500
+   * @see error-codes.md#4500
    */
   ReplayAttack = 4500,
   /**
@@ -74,7 +74,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4600
+   * @see error-codes.md#4600
    */
   ProtocolNotSupported = 4600,
   /**
@@ -84,7 +84,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-5000
+   * @see error-codes.md#5000
    */
   ResourceNotFound = 5000,
   /**
@@ -94,7 +94,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-5100
+   * @see error-codes.md#5100
    */
   ResourceOperationFailed = 5100,
   /**
@@ -104,7 +104,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: no.
    *
-   * @see error-codes.md#code-5200
+   * @see error-codes.md#5200
    */
   ResourcePurchaseFailed = 5200,
   /**
@@ -114,7 +114,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-5300
+   * @see error-codes.md#5300
    */
   InsufficientBalance = 5300,
   /**
@@ -124,7 +124,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: no.
    *
-   * @see error-codes.md#code-5400
+   * @see error-codes.md#5400
    */
   PartialSuccess = 5400,
   /**
@@ -134,7 +134,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-5500
+   * @see error-codes.md#5500
    */
   IdentityVerificationFailed = 5500,
   /**
@@ -144,7 +144,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-6000
+   * @see error-codes.md#6000
    */
   InternalError = 6000,
   /**
@@ -154,7 +154,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-6100
+   * @see error-codes.md#6100
    */
   VersionNotSupported = 6100,
   /**
@@ -164,7 +164,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-6200
+   * @see error-codes.md#6200
    */
   ApiUnavailable = 6200,
 }

@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4000
+ * @see error-codes.md#4000
  */
 export class InvalidParameterError extends ApiError {
   static readonly code = 4000;
@@ -36,7 +36,7 @@ export class InvalidParameterError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4100
+ * @see error-codes.md#4100
  */
 export class AuthenticationFailedError extends ApiError {
   static readonly code = 4100;
@@ -63,7 +63,7 @@ export class AuthenticationFailedError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4200
+ * @see error-codes.md#4200
  */
 export class RequestExpiredError extends ApiError {
   static readonly code = 4200;
@@ -90,7 +90,7 @@ export class RequestExpiredError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4300
+ * @see error-codes.md#4300
  */
 export class AccessDeniedError extends ApiError {
   static readonly code = 4300;
@@ -117,7 +117,7 @@ export class AccessDeniedError extends ApiError {
  *
  * Fault: client. Retryable: yes.
  *
- * @see error-codes.md#code-4400
+ * @see error-codes.md#4400
  */
 export class QuotaExceededError extends ApiError {
   static readonly code = 4400;
@@ -144,7 +144,7 @@ export class QuotaExceededError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4500
+ * @see error-codes.md#4500
  */
 export class ReplayAttackError extends ApiError {
   static readonly code = 4500;
@@ -171,7 +171,7 @@ export class ReplayAttackError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4600
+ * @see error-codes.md#4600
  */
 export class ProtocolNotSupportedError extends ApiError {
   static readonly code = 4600;
@@ -198,7 +198,7 @@ export class ProtocolNotSupportedError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-5000
+ * @see error-codes.md#5000
  */
 export class ResourceNotFoundError extends ApiError {
   static readonly code = 5000;
@@ -225,7 +225,7 @@ export class ResourceNotFoundError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-5100
+ * @see error-codes.md#5100
  */
 export class ResourceOperationFailedError extends ApiError {
   static readonly code = 5100;
@@ -252,7 +252,7 @@ export class ResourceOperationFailedError extends ApiError {
  *
  * Fault: server. Retryable: no.
  *
- * @see error-codes.md#code-5200
+ * @see error-codes.md#5200
  */
 export class ResourcePurchaseFailedError extends ApiError {
   static readonly code = 5200;
@@ -279,7 +279,7 @@ export class ResourcePurchaseFailedError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-5300
+ * @see error-codes.md#5300
  */
 export class InsufficientBalanceError extends ApiError {
   static readonly code = 5300;
@@ -306,7 +306,7 @@ export class InsufficientBalanceError extends ApiError {
  *
  * Fault: server. Retryable: no.
  *
- * @see error-codes.md#code-5400
+ * @see error-codes.md#5400
  */
 export class PartialSuccessError extends ApiError {
   static readonly code = 5400;
@@ -333,7 +333,7 @@ export class PartialSuccessError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-5500
+ * @see error-codes.md#5500
  */
 export class IdentityVerificationFailedError extends ApiError {
   static readonly code = 5500;
@@ -360,7 +360,7 @@ export class IdentityVerificationFailedError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-6000
+ * @see error-codes.md#6000
  */
 export class InternalErrorError extends ApiError {
   static readonly code = 6000;
@@ -387,7 +387,7 @@ export class InternalErrorError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-6100
+ * @see error-codes.md#6100
  */
 export class VersionNotSupportedError extends ApiError {
   static readonly code = 6100;
@@ -414,7 +414,7 @@ export class VersionNotSupportedError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-6200
+ * @see error-codes.md#6200
  */
 export class ApiUnavailableError extends ApiError {
   static readonly code = 6200;

@@ -5,6 +5,7 @@ import {
   codeAnchor,
   errorClassName,
   errorGuardName,
+  legacyCodeAnchor,
   moduleNames,
   nameFromCode,
 } from "./names.js";
@@ -53,7 +54,18 @@ export interface CatalogModel {
   /** First segments of dotted string codes, sorted; each gets a guard. */
   readonly categories: readonly CategoryModel[];
   readonly enumStyle: "enum" | "const";
+  readonly output: OutputModel;
   readonly origin: Origin;
+}
+
+/** What to write besides the code. */
+export interface OutputModel {
+  /** Whether to write the HTML reference page. */
+  readonly html: boolean;
+  /** `users`: the docs name no TypeScript identifier; `developers`: a column of them. */
+  readonly docsAudience: "users" | "developers";
+  /** Whether the docs get one file per module (the catalog holds more codes than `output.docs.splitAbove`). */
+  readonly splitDocs: boolean;
 }
 
 /** Where the fields live in a response body; each a path of property names. */
@@ -80,8 +92,12 @@ export interface CommonCodeModel {
   readonly deprecated?: Deprecation;
   readonly className: string;
   readonly guardName: string;
-  /** The docs anchor: `code-4400`. */
+  /** The permalink on the page and in the docs: `4400` (see `codeAnchor`). */
   readonly anchor: string;
+  /** The anchor earlier versions gave it, kept as an alias: `code-4400`. */
+  readonly legacyAnchor: string;
+  /** The category a dotted string code belongs to (one of `categories`): `InvalidParameter`. */
+  readonly category?: string;
   readonly origin: Origin;
 }
 
@@ -107,7 +123,11 @@ export interface ModuleModel {
   readonly constName: string;
   /** Path of the module's file inside the output folder: `modules/storage-box.ts`. */
   readonly file: string;
+  /** The module's file stem: `storage-box`. */
+  readonly stem: string;
   readonly anchor: string;
+  /** The docs file that lists its codes: `error-codes.md`, or `error-codes/storage-box.md` when split. */
+  readonly docsFile: string;
   /** Ordered by code. */
   readonly codes: readonly ModuleCodeModel[];
   readonly reserved: readonly ReservedModel[];
@@ -120,8 +140,10 @@ export interface ModuleCodeModel {
   readonly derivedName: boolean;
   readonly description: Localized;
   readonly deprecated?: Deprecation;
-  /** The docs anchor: `m-account--100004`, `m-account--minus-1`. */
+  /** The permalink: `account-100004`, `account-minus1` (see `codeAnchor`). */
   readonly anchor: string;
+  /** The anchor earlier versions gave it, kept as an alias: `m-account--100004`. */
+  readonly legacyAnchor: string;
   readonly origin: Origin;
 }
 
@@ -158,6 +180,10 @@ export function buildModel(
   const origin = (pointer: string, at = file): Origin => ({ file: at, pointer });
   const codeKind = kindOf(doc.common[0]?.code ?? (typeof doc.success === "object" ? "" : doc.success));
   const title = localize(doc.title, "API error codes");
+  const codeCount =
+    doc.common.length +
+    moduleSources.reduce((sum, source) => sum + source.modules.reduce((n, m) => n + m.codes.length, 0), 0);
+  const split = codeCount > (doc.output?.docs?.splitAbove ?? 1000);
   const common = byCode(
     doc.common.map((entry, index) => {
       const derived = entry.name === undefined;
@@ -174,6 +200,7 @@ export function buildModel(
         className: errorClassName(name),
         guardName: errorGuardName(name),
         anchor: codeAnchor({}, entry.code),
+        legacyAnchor: legacyCodeAnchor({}, entry.code),
         origin: origin(toPointer(["common", index])),
       };
     }),
@@ -190,7 +217,9 @@ export function buildModel(
         guardName: names.guardName,
         constName: names.constName,
         file: `modules/${names.fileStem}.ts`,
+        stem: names.fileStem,
         anchor: `module-${names.fileStem}`,
+        docsFile: split ? `error-codes/${names.fileStem}.md` : "error-codes.md",
         reserved: (module.reserved ?? []).map((code, index) => ({
           code,
           origin: origin(`${pointer}/reserved/${index}`, source.file),
@@ -206,6 +235,7 @@ export function buildModel(
               description: localize(entry.description, ""),
               ...deprecation(entry.deprecated),
               anchor: codeAnchor({ module: names.fileStem }, entry.code),
+              legacyAnchor: legacyCodeAnchor({ module: names.fileStem }, entry.code),
               origin: origin(`${pointer}/codes/${index}`, source.file),
             };
           }),
@@ -214,7 +244,7 @@ export function buildModel(
     }),
   );
   const moduleErrorsIn = doc.moduleErrors?.in ?? "message";
-  return {
+  const model: CatalogModel = {
     sourcePath,
     sources: [file, ...new Set(moduleSources.map((source) => source.file).filter((source) => source !== file))],
     title,
@@ -243,8 +273,41 @@ export function buildModel(
       ...modules.flatMap((module) => module.codes.map((entry) => entry.code)),
     ]),
     enumStyle: doc.output?.enumStyle ?? "enum",
+    output: {
+      html: doc.output?.html ?? true,
+      docsAudience: doc.output?.docs?.audience ?? "users",
+      splitDocs: split,
+    },
     origin: origin(""),
   };
+  return withStrictAnchors(withCategories(model));
+}
+
+/** Each common code of a category knows it, so the docs can group them. */
+function withCategories(model: CatalogModel): CatalogModel {
+  if (model.categories.length === 0) return model;
+  const known = new Set(model.categories.map((entry) => entry.category));
+  const common = model.common.map((entry) => {
+    const category = typeof entry.code === "string" ? categoryOf(entry.code) : undefined;
+    return category !== undefined && known.has(category) ? { ...entry, category } : entry;
+  });
+  return { ...model, common };
+}
+
+/** Common string codes spelled like a module anchor or a section id take the strict form (see `codeAnchor`). */
+function withStrictAnchors(model: CatalogModel): CatalogModel {
+  // Module code anchors and section ids ("common-codes", "module-account", "category-Auth") all hold a dash or a colon.
+  const taken = new Set([
+    "common-codes",
+    "module-codes",
+    ...model.categories.map((entry) => `category-${entry.category}`),
+    ...model.modules.flatMap((module) => [module.anchor, ...module.codes.map((entry) => entry.anchor)]),
+  ]);
+  if (!model.common.some((entry) => taken.has(entry.anchor))) return model;
+  const common = model.common.map((entry) =>
+    taken.has(entry.anchor) ? { ...entry, anchor: codeAnchor({ strict: true }, entry.code) } : entry,
+  );
+  return { ...model, common };
 }
 
 /** The kind of a code value. */

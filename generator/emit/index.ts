@@ -5,6 +5,7 @@ import { docFiles } from "./docs.js";
 import { emitErrors } from "./errors.js";
 import { emitDescribe, emitMatch } from "./extras.js";
 import { emitGuards } from "./guards.js";
+import { htmlFiles } from "./html.js";
 import { emitIndex } from "./index-file.js";
 import { emitModule, emitModules } from "./modules.js";
 import { emitResponse } from "./response.js";
@@ -17,6 +18,7 @@ export function emitAll(model: CatalogModel): Map<string, string> {
     ["common.ts", emitCommon(model)],
     ["describe.ts", emitDescribe(model)],
     ...docFiles(model),
+    ...htmlFiles(model),
     ["errors.ts", emitErrors(model)],
     ["guards.ts", emitGuards(model)],
     ["index.ts", emitIndex(model)],

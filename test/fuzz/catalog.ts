@@ -209,7 +209,16 @@ export function benignTwin(model: CatalogModel): CatalogModel {
     common: model.common.map((entry) => ({
       ...entry,
       code: code(entry.code),
-      type: words(entry.type, "Type"),
+      ...(entry.category === undefined
+        ? {}
+        : { category: `K${model.categories.findIndex((category) => category.category === entry.category)}` }),
+      // A type equal to its code is not shown (string codes default to it): the twin keeps that.
+      type: Object.fromEntries(
+        Object.entries(entry.type).map(([locale, type]) => [
+          locale,
+          type === String(entry.code) ? String(code(entry.code)) : "Type",
+        ]),
+      ),
       description: words(entry.description, "Description"),
       ...deprecated(entry),
     })),

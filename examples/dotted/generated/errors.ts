@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-AuthFailure
+ * @see error-codes.md#AuthFailure
  */
 export class AuthFailureError extends ApiError {
   static readonly code = "AuthFailure";
@@ -36,7 +36,7 @@ export class AuthFailureError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-AuthFailure.SignatureExpire
+ * @see error-codes.md#AuthFailure.SignatureExpire
  */
 export class AuthFailureSignatureExpireError extends ApiError {
   static readonly code = "AuthFailure.SignatureExpire";
@@ -63,7 +63,7 @@ export class AuthFailureSignatureExpireError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-InternalError
+ * @see error-codes.md#InternalError
  */
 export class InternalErrorError extends ApiError {
   static readonly code = "InternalError";
@@ -90,7 +90,7 @@ export class InternalErrorError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-InvalidParameter
+ * @see error-codes.md#InvalidParameter
  */
 export class InvalidParameterError extends ApiError {
   static readonly code = "InvalidParameter";
@@ -117,7 +117,7 @@ export class InvalidParameterError extends ApiError {
  *
  * Fault: client. Retryable: yes.
  *
- * @see error-codes.md#code-RequestLimitExceeded
+ * @see error-codes.md#RequestLimitExceeded
  */
 export class RequestLimitExceededError extends ApiError {
   static readonly code = "RequestLimitExceeded";

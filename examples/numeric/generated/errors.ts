@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-1000
+ * @see error-codes.md#1000
  */
 export class BadRequestError extends ApiError {
   static readonly code = 1000;
@@ -36,7 +36,7 @@ export class BadRequestError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-1001
+ * @see error-codes.md#1001
  */
 export class UnauthorizedError extends ApiError {
   static readonly code = 1001;
@@ -63,7 +63,7 @@ export class UnauthorizedError extends ApiError {
  *
  * Fault: client. Retryable: yes.
  *
- * @see error-codes.md#code-1029
+ * @see error-codes.md#1029
  */
 export class ThrottledError extends ApiError {
   static readonly code = 1029;
@@ -90,7 +90,7 @@ export class ThrottledError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-1500
+ * @see error-codes.md#1500
  */
 export class ServerErrorError extends ApiError {
   static readonly code = 1500;
@@ -117,7 +117,7 @@ export class ServerErrorError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-1503
+ * @see error-codes.md#1503
  * @deprecated Maintenance now answers with 1500. Use {@link ServerErrorError} instead.
  */
 export class LegacyMaintenanceError extends ApiError {
