@@ -13,6 +13,7 @@ import { render, validate } from "../../generator/generate.js";
 import { type CatalogModel, compareCodes, DEFAULT_PATTERN } from "../../generator/model.js";
 import { categoryGuardName, categoryOf, moduleNames, nameFromCode } from "../../generator/names.js";
 import type { FuzzCatalog, YamlStyle } from "./arbitraries.js";
+import { htmlHeaderIntact, htmlIds, htmlTags } from "./html.js";
 import { type Exports, loadOutput } from "./load.js";
 import { anchors, headerCommentIntact, lineShapes, rawHtml, tableProblems } from "./markdown.js";
 import { jsdocTags, skeleton, skeletonDifference, strayCommentEnds } from "./source.js";
@@ -143,6 +144,18 @@ export async function checkCatalog(fuzz: FuzzCatalog, dir: string): Promise<Case
       ids.filter((id, index) => ids.indexOf(id) !== index),
       [],
       `${path}: two anchors share an id`,
+    );
+  }
+  // (e) The reference page keeps its tags, its script and style whole, its header, one element per id.
+  for (const [path, page] of files) {
+    if (!path.endsWith(".html")) continue;
+    assert.deepStrictEqual(htmlTags(page), htmlTags(twin.get(path) ?? ""), `${path}: catalog text changed the tags`);
+    assert.ok(htmlHeaderIntact(page), `${path}: the header comment ends early`);
+    const ids = htmlIds(page);
+    assert.deepStrictEqual(
+      ids.filter((id, index) => ids.indexOf(id) !== index),
+      [],
+      `${path}: two elements share an id`,
     );
   }
   const manifest = JSON.parse(files.get(".errcat-manifest.json") ?? "") as { source?: unknown };
