@@ -89,7 +89,7 @@ describe("the reference page", () => {
 
   it("holds every code as a row with its permalink, the old anchor as an alias, every id once", () => {
     expect(page).toContain('<tr id="4400" data-n="QuotaExceeded">');
-    expect(page).toContain('<a class="permalink" href="#4400"');
+    expect(page).toContain('<th scope="row"><a href="#4400">4400</a><span id="code-4400"></span></th>');
     expect(page).toContain('<span id="code-4400"></span>');
     expect(page).toContain('<tr id="account-100004"');
     expect(page).toContain('<span id="m-account--100004"></span>');

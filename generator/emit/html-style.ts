@@ -45,9 +45,9 @@ th,td{border-bottom:1px solid var(--line);padding:.4rem .6rem;text-align:left;ve
 thead th{background:var(--head);font-weight:600;white-space:nowrap}
 tbody th{font-weight:600;white-space:nowrap}
 tbody th code{white-space:normal}
-.permalink{text-decoration:none}
-.permalink:hover,.permalink:focus{text-decoration:underline}
-.permalink::before{content:"#";color:var(--muted);margin-right:.1em}
+tbody th>a{text-decoration:none}
+tbody th>a:hover,tbody th>a:focus{text-decoration:underline}
+tbody th>a::before{content:"#";color:var(--muted);margin-right:.1em}
 tr:target,tr:has(:target){background:var(--target)}
 tr.pasted{background:var(--hit);outline:2px solid var(--old)}
 .deprecated{margin:0 0 .25rem;color:var(--old)}
@@ -59,7 +59,7 @@ tr.old th a{text-decoration:line-through}
 .searching section.has-hit{content-visibility:visible}
 mark{background:var(--hit);color:inherit}
 @media (max-width:60rem){.layout{display:block;padding:0 1rem}.toc{position:static;max-height:none}.tools{grid-template-columns:1fr}header{padding:1rem}}
-@media print{.tools,.toc,.skip,.langs{display:none}.layout{display:block;padding:0}section.codes{content-visibility:visible}tr{break-inside:avoid}a{color:inherit;text-decoration:none}.permalink::before{content:none}html{font-size:11pt}}
+@media print{.tools,.toc,.skip,.langs{display:none}.layout{display:block;padding:0}section.codes{content-visibility:visible}tr{break-inside:avoid}a{color:inherit;text-decoration:none}tbody th>a::before{content:none}html{font-size:11pt}}
 `
   .trim()
   .split("\n")

@@ -50,7 +50,6 @@ export interface PageText {
   readonly pasteCommon: string;
   readonly pasteNoModule: string;
   readonly pasteNothing: string;
-  readonly permalink: string;
 }
 
 const format = (count: number) => count.toLocaleString("en-US");
@@ -105,7 +104,6 @@ const EN: PageText = {
   pasteCommon: "Common code",
   pasteNoModule: "No module lists this module code.",
   pasteNothing: "No code found in this text.",
-  permalink: "Link to this code",
 };
 
 const ZH: PageText = {
@@ -157,7 +155,6 @@ const ZH: PageText = {
   pasteCommon: "公共错误码",
   pasteNoModule: "没有模块列出此模块错误码。",
   pasteNothing: "此文本中没有找到错误码。",
-  permalink: "此错误码的链接",
 };
 
 const TEXTS: Readonly<Record<string, PageText>> = { en: EN, zh: ZH };
