@@ -122,7 +122,9 @@ export interface SyntheticCatalog {
  * when there are fewer codes than modules), plus the default catalog's 16 common codes and its
  * pattern. Deterministic: the same arguments give the same bytes.
  */
-export function syntheticCatalog(total: number, moduleCount = 300, seed = 20240601): SyntheticCatalog {
+export function syntheticCatalog(total: number, modulesWanted = 300, seed = 20240601): SyntheticCatalog {
+  // Every module holds at least one code: fewer codes than modules means fewer modules.
+  const moduleCount = Math.max(1, Math.min(modulesWanted, total));
   const random = mulberry32(seed + total);
   const modulesUsed = Math.min(moduleCount, total);
   const ids = moduleIds(random, modulesUsed);

@@ -1,4 +1,5 @@
 import type { BundleResult } from "./bundle.js";
+import type { PageResult } from "./html.js";
 import type { RuntimeResult } from "./runtime.js";
 import type { TscResult } from "./tsc.js";
 
@@ -26,6 +27,7 @@ export interface Column {
   readonly tsc?: { readonly generated: TscResult; readonly baseline: TscResult };
   readonly runtime?: RuntimeResult;
   readonly bundles?: BundleResult;
+  readonly page?: PageResult;
 }
 
 /** A cell's text and, where a target applies to it, whether it meets it. */
@@ -120,7 +122,26 @@ function rows(columns: readonly Column[]): Row[] {
     }),
     each("Bundle: `errorFromResponse`", "", (c) => (c.bundles ? { text: bytes(c.bundles.errorFromResponse) } : none)),
     each("Bundle: the three together", "", (c) => (c.bundles ? { text: bytes(c.bundles.all) } : none)),
+    ...pageRows(each, at),
     ...hostileRows(columns),
+  ];
+}
+
+/** The reference page in headless Chromium: its size, first paint and search latency. */
+function pageRows(each: (measure: string, target: string, cell: (column: Column) => Cell) => Row, at: string): Row[] {
+  const timing = (value: number, limit: number, large: boolean): Cell =>
+    large ? { text: ms(value), ok: value <= limit } : { text: ms(value) };
+  return [
+    each("Page `error-codes.html`", "", (c) => (c.page ? { text: bytes(c.page.bytes) } : none)),
+    each("Page: first contentful paint, fresh load", `≤ 1 s${at}`, (c) =>
+      c.page ? timing(c.page.fcpMs, 1000, c.large) : none,
+    ),
+    each("Page search: first keystroke to next frame", `≤ 100 ms${at}`, (c) =>
+      c.page ? timing(c.page.firstKeyMs, 100, c.large) : none,
+    ),
+    each("Page search: later keystrokes to next frame", `≤ 100 ms${at}`, (c) =>
+      c.page ? timing(c.page.keyMs, 100, c.large) : none,
+    ),
   ];
 }
 

@@ -11,6 +11,7 @@ import { parse } from "yaml";
 import { moduleNames } from "../generator/names.js";
 import { measureBundles } from "./bundle.js";
 import { syntheticCatalog } from "./catalog.js";
+import { measurePage } from "./html.js";
 import { expectOk, hasGnuTime, median, peak, runNode, type Sample } from "./proc.js";
 import { type Column, renderTable, type Timing } from "./report.js";
 import { measureRuntime } from "./runtime.js";
@@ -26,6 +27,9 @@ const SIZES = [
   { codes: 10_000, runs: 7 },
   { codes: 30_000, runs: 5 },
 ] as const;
+
+/** Fresh page loads per size, each typing the same queries. */
+const PAGE_RUNS = 5;
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -127,6 +131,9 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     if (!first) throw new Error("the synthetic catalog has no modules");
     const runtime = await measureRuntime(timed.out, work, { id: first.id, code: first.codes[0] ?? 0 });
     const bundles = await measureBundles(dir, timed.out, first, others);
+    log(`${basename(dir)}: the reference page in Chromium`);
+    const page = await measurePage(join(timed.out, "error-codes.html"), PAGE_RUNS);
+    if (!page) log("no Chromium found: the page rows are left out");
     columns.push({
       label: `${size.codes.toLocaleString("en-US")} codes`,
       large,
@@ -137,6 +144,7 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
       ...(tsc ? { tsc } : {}),
       runtime,
       bundles,
+      ...(page ? { page } : {}),
     });
     // The next size's output is independent; drop this one so the temp folder stays small.
     rmSync(dir, { recursive: true, force: true });
@@ -191,6 +199,7 @@ function machine(): string[] {
     `- Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${process.platform} ${release()}`,
     `- Node ${process.version}; errcat ${commit ? `at ${commit}` : "(no git)"}; ${new Date().toISOString().slice(0, 10)}`,
     `- Times are medians of the runs, each a fresh process (wall time from spawn to exit); peak RSS is the worst run${hasGnuTime() ? "" : " (tsc RSS needs GNU time: n/a here)"}.`,
+    `- The page rows: \`error-codes.html\` in headless Chromium, medians of ${PAGE_RUNS} fresh loads; each types a code, a word and a Chinese word a second after load, timed from each \`input\` event to the frame after it.`,
   ];
 }
 

@@ -17,7 +17,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4000
+   * @see error-codes.md#4000
    */
   InvalidParameter = 4000,
   /**
@@ -27,7 +27,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4100
+   * @see error-codes.md#4100
    */
   AuthenticationFailed = 4100,
   /**
@@ -37,7 +37,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4200
+   * @see error-codes.md#4200
    */
   RequestExpired = 4200,
   /**
@@ -47,7 +47,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4300
+   * @see error-codes.md#4300
    */
   AccessDenied = 4300,
   /**
@@ -57,7 +57,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: yes.
    *
-   * @see error-codes.md#code-4400
+   * @see error-codes.md#4400
    */
   QuotaExceeded = 4400,
   /**
@@ -67,7 +67,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4500
+   * @see error-codes.md#4500
    */
   ReplayAttack = 4500,
   /**
@@ -77,7 +77,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-4600
+   * @see error-codes.md#4600
    */
   ProtocolNotSupported = 4600,
   /**
@@ -87,7 +87,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-5000
+   * @see error-codes.md#5000
    */
   ResourceNotFound = 5000,
   /**
@@ -97,7 +97,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-5100
+   * @see error-codes.md#5100
    */
   ResourceOperationFailed = 5100,
   /**
@@ -107,7 +107,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: no.
    *
-   * @see error-codes.md#code-5200
+   * @see error-codes.md#5200
    */
   ResourcePurchaseFailed = 5200,
   /**
@@ -117,7 +117,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-5300
+   * @see error-codes.md#5300
    */
   InsufficientBalance = 5300,
   /**
@@ -127,7 +127,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: no.
    *
-   * @see error-codes.md#code-5400
+   * @see error-codes.md#5400
    */
   PartialSuccess = 5400,
   /**
@@ -137,7 +137,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-5500
+   * @see error-codes.md#5500
    */
   IdentityVerificationFailed = 5500,
   /**
@@ -147,7 +147,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-6000
+   * @see error-codes.md#6000
    */
   InternalError = 6000,
   /**
@@ -157,7 +157,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-6100
+   * @see error-codes.md#6100
    */
   VersionNotSupported = 6100,
   /**
@@ -167,7 +167,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-6200
+   * @see error-codes.md#6200
    */
   ApiUnavailable = 6200,
 }

@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4000
+ * @see error-codes.md#4000
  */
 export class InvalidParameterError extends ApiError {
   static readonly code = 4000;
@@ -38,7 +38,7 @@ export class InvalidParameterError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4100
+ * @see error-codes.md#4100
  */
 export class AuthenticationFailedError extends ApiError {
   static readonly code = 4100;
@@ -67,7 +67,7 @@ export class AuthenticationFailedError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4200
+ * @see error-codes.md#4200
  */
 export class RequestExpiredError extends ApiError {
   static readonly code = 4200;
@@ -96,7 +96,7 @@ export class RequestExpiredError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4300
+ * @see error-codes.md#4300
  */
 export class AccessDeniedError extends ApiError {
   static readonly code = 4300;
@@ -125,7 +125,7 @@ export class AccessDeniedError extends ApiError {
  *
  * Fault: client. Retryable: yes.
  *
- * @see error-codes.md#code-4400
+ * @see error-codes.md#4400
  */
 export class QuotaExceededError extends ApiError {
   static readonly code = 4400;
@@ -154,7 +154,7 @@ export class QuotaExceededError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4500
+ * @see error-codes.md#4500
  */
 export class ReplayAttackError extends ApiError {
   static readonly code = 4500;
@@ -183,7 +183,7 @@ export class ReplayAttackError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-4600
+ * @see error-codes.md#4600
  */
 export class ProtocolNotSupportedError extends ApiError {
   static readonly code = 4600;
@@ -212,7 +212,7 @@ export class ProtocolNotSupportedError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-5000
+ * @see error-codes.md#5000
  */
 export class ResourceNotFoundError extends ApiError {
   static readonly code = 5000;
@@ -241,7 +241,7 @@ export class ResourceNotFoundError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-5100
+ * @see error-codes.md#5100
  */
 export class ResourceOperationFailedError extends ApiError {
   static readonly code = 5100;
@@ -270,7 +270,7 @@ export class ResourceOperationFailedError extends ApiError {
  *
  * Fault: server. Retryable: no.
  *
- * @see error-codes.md#code-5200
+ * @see error-codes.md#5200
  */
 export class ResourcePurchaseFailedError extends ApiError {
   static readonly code = 5200;
@@ -299,7 +299,7 @@ export class ResourcePurchaseFailedError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-5300
+ * @see error-codes.md#5300
  */
 export class InsufficientBalanceError extends ApiError {
   static readonly code = 5300;
@@ -328,7 +328,7 @@ export class InsufficientBalanceError extends ApiError {
  *
  * Fault: server. Retryable: no.
  *
- * @see error-codes.md#code-5400
+ * @see error-codes.md#5400
  */
 export class PartialSuccessError extends ApiError {
   static readonly code = 5400;
@@ -357,7 +357,7 @@ export class PartialSuccessError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-5500
+ * @see error-codes.md#5500
  */
 export class IdentityVerificationFailedError extends ApiError {
   static readonly code = 5500;
@@ -386,7 +386,7 @@ export class IdentityVerificationFailedError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-6000
+ * @see error-codes.md#6000
  */
 export class InternalError extends ApiError {
   static readonly code = 6000;
@@ -415,7 +415,7 @@ export class InternalError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-6100
+ * @see error-codes.md#6100
  */
 export class VersionNotSupportedError extends ApiError {
   static readonly code = 6100;
@@ -444,7 +444,7 @@ export class VersionNotSupportedError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-6200
+ * @see error-codes.md#6200
  */
 export class ApiUnavailableError extends ApiError {
   static readonly code = 6200;

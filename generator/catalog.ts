@@ -31,7 +31,19 @@ export interface CatalogDocument {
     readonly modules?: readonly ModuleDocument[];
   };
   readonly include?: readonly string[];
-  readonly output?: { readonly enumStyle?: "enum" | "const" };
+  readonly output?: OutputDocument;
+}
+
+export interface OutputDocument {
+  readonly enumStyle?: "enum" | "const";
+  /** Whether to write the HTML reference page; default true. */
+  readonly html?: boolean;
+  readonly docs?: {
+    /** `users` (default): no TypeScript names; `developers`: a column of them. */
+    readonly audience?: "users" | "developers";
+    /** Above this many codes in the whole catalog, the docs get one file per module; default 1,000. */
+    readonly splitAbove?: number;
+  };
 }
 
 /** A file named by `include`: more modules. */

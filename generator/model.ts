@@ -18,6 +18,7 @@ import {
   errorClassName,
   errorGuardName,
   isUriCode,
+  legacyCodeAnchor,
   moduleNames,
   nameFromCode,
 } from "./names.js";
@@ -79,9 +80,20 @@ export interface CatalogModel {
    */
   readonly categories: readonly CategoryModel[];
   readonly enumStyle: "enum" | "const";
+  readonly output: OutputModel;
   readonly origin: Origin;
   /** What validation found valid but probably a mistake, located; printed, never refused. */
   readonly warnings: readonly Problem[];
+}
+
+/** What to write besides the code. */
+export interface OutputModel {
+  /** Whether to write the HTML reference page. */
+  readonly html: boolean;
+  /** `users`: the docs name no TypeScript identifier; `developers`: a column of them. */
+  readonly docsAudience: "users" | "developers";
+  /** Whether the docs get one file per module (the catalog holds more codes than `output.docs.splitAbove`). */
+  readonly splitDocs: boolean;
 }
 
 /** A body field compared with a value by a success rule. */
@@ -133,15 +145,20 @@ export interface CommonCodeModel {
   readonly retryable: boolean;
   /** Its own, else its category's, else the catalog's default. */
   readonly httpStatus?: number;
-  /** The prefix of the declared category that covers the code. */
+  /**
+   * The prefix of the category the code belongs to: the declared one that covers it, else the
+   * implied first segment of a dotted string code; one of `categories`.
+   */
   readonly category?: string;
   readonly deprecated?: Deprecation;
   readonly className: string;
   /** Whether `className` was written in the catalog. */
   readonly classNameGiven: boolean;
   readonly guardName: string;
-  /** The docs anchor: `code-4400`. */
+  /** The permalink on the page and in the docs: `4400` (see `codeAnchor`). */
   readonly anchor: string;
+  /** The anchor earlier versions gave it, kept as an alias: `code-4400`. */
+  readonly legacyAnchor: string;
   readonly origin: Origin;
 }
 
@@ -176,7 +193,11 @@ export interface ModuleModel {
   readonly constName: string;
   /** Path of the module's file inside the output folder: `modules/storage-box.ts`. */
   readonly file: string;
+  /** The module's file stem: `storage-box`. */
+  readonly stem: string;
   readonly anchor: string;
+  /** The docs file that lists its codes: `error-codes.md`, or `error-codes/storage-box.md` when split. */
+  readonly docsFile: string;
   /** Ordered by code. */
   readonly codes: readonly ModuleCodeModel[];
   readonly reserved: readonly ReservedModel[];
@@ -193,8 +214,10 @@ export interface ModuleCodeModel {
   readonly retryable?: boolean;
   readonly httpStatus?: number;
   readonly deprecated?: Deprecation;
-  /** The docs anchor: `m-account--100004`, `m-account--minus-1`. */
+  /** The permalink: `account-100004`, `account-minus1` (see `codeAnchor`). */
   readonly anchor: string;
+  /** The anchor earlier versions gave it, kept as an alias: `m-account--100004`. */
+  readonly legacyAnchor: string;
   readonly origin: Origin;
 }
 
@@ -245,6 +268,10 @@ export function buildModel(
   const success = successRule(doc.success);
   const codeKind = listKind([...doc.common.map((entry) => entry.code), ...("codes" in success ? success.codes : [])]);
   const title = localize(doc.title, "API error codes");
+  const codeCount =
+    doc.common.length +
+    moduleSources.reduce((sum, source) => sum + source.modules.reduce((n, m) => n + m.codes.length, 0), 0);
+  const split = codeCount > (doc.output?.docs?.splitAbove ?? 1000);
   const declared = (doc.categories ?? []).map((category, index): CategoryModel => {
     const names = categoryNames(category.name);
     return {
@@ -287,6 +314,7 @@ export function buildModel(
         classNameGiven: entry.className !== undefined,
         guardName: errorGuardName(className),
         anchor: codeAnchor({}, entry.code),
+        legacyAnchor: legacyCodeAnchor({}, entry.code),
         origin: origin(pointer),
       };
     }),
@@ -303,7 +331,9 @@ export function buildModel(
         guardName: names.guardName,
         constName: names.constName,
         file: `modules/${names.fileStem}.ts`,
+        stem: names.fileStem,
         anchor: `module-${names.fileStem}`,
+        docsFile: split ? `error-codes/${names.fileStem}.md` : "error-codes.md",
         reserved: reservedList(module.reserved, (index) => origin(`${pointer}/reserved/${index}`, source.file)),
         origin: origin(pointer, source.file),
         codes: byCode(
@@ -317,6 +347,7 @@ export function buildModel(
               ...defined({ fault: entry.fault, retryable: entry.retryable, httpStatus: entry.httpStatus }),
               ...deprecation(entry.deprecated),
               anchor: codeAnchor({ module: names.fileStem }, entry.code),
+              legacyAnchor: legacyCodeAnchor({ module: names.fileStem }, entry.code),
               origin: origin(`${pointer}/codes/${index}`, source.file),
             };
           }),
@@ -329,7 +360,7 @@ export function buildModel(
   // "(503) upstream connect error" would report a module code nobody defined.
   const declaresModules = doc.moduleErrors?.patterns !== undefined || modules.length > 0;
   const patterns = doc.moduleErrors?.patterns ?? (declaresModules ? [DEFAULT_PATTERN] : []);
-  return {
+  const model: CatalogModel = {
     sourcePath,
     sources: [file, ...new Set(moduleSources.map((source) => source.file).filter((source) => source !== file))],
     title,
@@ -360,9 +391,43 @@ export function buildModel(
       ]),
     ],
     enumStyle: doc.output?.enumStyle ?? "enum",
+    output: {
+      html: doc.output?.html ?? true,
+      docsAudience: doc.output?.docs?.audience ?? "users",
+      splitDocs: split,
+    },
     origin: origin(""),
     warnings: [],
   };
+  return withStrictAnchors(withImpliedCategories(model));
+}
+
+/** A dotted string code no declared category covers belongs to its implied first segment, for the docs' groups. */
+function withImpliedCategories(model: CatalogModel): CatalogModel {
+  const implied = new Set(model.categories.filter((entry) => !entry.declared).map((entry) => entry.prefix));
+  if (implied.size === 0) return model;
+  const common = model.common.map((entry) => {
+    if (entry.category !== undefined || typeof entry.code !== "string" || isUriCode(entry.code)) return entry;
+    const category = categoryOf(entry.code);
+    return category !== undefined && implied.has(category) ? { ...entry, category } : entry;
+  });
+  return { ...model, common };
+}
+
+/** Common string codes spelled like a module anchor or a section id take the strict form (see `codeAnchor`). */
+function withStrictAnchors(model: CatalogModel): CatalogModel {
+  // Module code anchors and section ids ("common-codes", "module-account", "category-Auth") all hold a dash or a colon.
+  const taken = new Set([
+    "common-codes",
+    "module-codes",
+    ...model.categories.map((entry) => entry.anchor),
+    ...model.modules.flatMap((module) => [module.anchor, ...module.codes.map((entry) => entry.anchor)]),
+  ]);
+  if (!model.common.some((entry) => taken.has(entry.anchor))) return model;
+  const common = model.common.map((entry) =>
+    taken.has(entry.anchor) ? { ...entry, anchor: codeAnchor({ strict: true }, entry.code) } : entry,
+  );
+  return { ...model, common };
 }
 
 function successRule(success: SuccessDocument): SuccessRule {

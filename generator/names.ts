@@ -174,9 +174,9 @@ export function derivesReadableName(code: string): boolean {
   return /^[^A-Za-z0-9]*[A-Za-z]/.test(source) && (!/[0-9]/.test(source) || /[A-Za-z]{3}/.test(source));
 }
 
-/** The docs anchor of a category: `category-23`, `category-InvalidParameter`. */
+/** The section id of a category: `category-23`, `category-InvalidParameter`. */
 export function categoryAnchor(prefix: string): string {
-  return codeAnchor({}, prefix).replace(/^code-/, "category-");
+  return `category-${prefix.replace(/[^A-Za-z0-9._-]/g, (char) => `~${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}`;
 }
 
 /** The category of a dotted string code: its first segment, `InvalidParameter.Foo` → `InvalidParameter`. */
@@ -186,12 +186,35 @@ export function categoryOf(code: string): string | undefined {
 }
 
 /**
- * A docs anchor for a code, unique across the whole file: `code-4400` for a common code,
- * `m-account--100004` for a module's (a module's file stem never holds `--`), `minus-` for a
- * negative number, and every character outside `[A-Za-z0-9._-]` of a string code as `~` and four
- * hex digits.
+ * The permalink of a code on the reference page and in the docs, unique across the page:
+ * - a common integer code is itself, a negative one spelled `minus`: `4400`, `minus1`;
+ * - a module's integer code follows its file stem and a dash: `account-100004`, `account-minus1`;
+ * - a common string code is itself: `AuthFailure.SignatureExpire`, `https://example.com/probs/out-of-credit`;
+ * - a module's string code follows its file stem and a colon: `cvm:InvalidParameter.ZoneNotExist`.
+ * In string codes every character outside `[A-Za-z0-9._/:-]` is written `~` and four hex digits
+ * (`~` itself included), so no two codes share an anchor. Common anchors of integer codes hold
+ * neither `-` nor `:`, and module anchors always hold one: they cannot meet. A common string code
+ * spelled like a module anchor (`account-100004` beside a module `account`) is `strict`: its dashes
+ * and colons are escaped too.
  */
-export function codeAnchor(scope: { readonly module?: string }, code: number | string): string {
+export function codeAnchor(
+  scope: { readonly module?: string; readonly strict?: boolean },
+  code: number | string,
+): string {
+  if (typeof code === "number") {
+    const value = code < 0 ? `minus${-code}` : String(code);
+    return scope.module === undefined ? value : `${scope.module}-${value}`;
+  }
+  const kept = scope.strict ? /[^A-Za-z0-9._/]/g : /[^A-Za-z0-9._/:-]/g;
+  const value = code.replace(kept, (char) => `~${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return scope.module === undefined ? value : `${scope.module}:${value}`;
+}
+
+/**
+ * The anchor earlier versions gave a code, kept as an alias so old links still land:
+ * `code-4400`, `m-account--100004`, `code-minus-1`.
+ */
+export function legacyCodeAnchor(scope: { readonly module?: string }, code: number | string): string {
   const prefix = scope.module === undefined ? "code-" : `m-${scope.module}--`;
   if (typeof code === "number") return `${prefix}${code < 0 ? `minus-${-code}` : code}`;
   return prefix + code.replace(/[^A-Za-z0-9._-]/g, (char) => `~${char.charCodeAt(0).toString(16).padStart(4, "0")}`);

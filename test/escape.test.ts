@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  htmlText,
   jsdocLines,
   markdownCell,
   markdownCode,
+  markdownWords,
   regexLiteral,
+  scriptJson,
   tsPropertyKey,
   tsString,
 } from "../generator/emit/escape.js";
@@ -89,5 +92,32 @@ describe("regexLiteral", () => {
     expect(regexLiteral(String.raw`^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$`, "d")).toBe(
       String.raw`/^\((?<code>-?\d+)\)\s*(?<text>[\s\S]*)$/d`,
     );
+  });
+});
+
+describe("htmlText", () => {
+  it.each([
+    { given: "plain 中文", want: "plain 中文" },
+    { given: `<a href="x">'&'</a>`, want: "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;" },
+    { given: "nul\0 and \u0085", want: "nul\uFFFD and \uFFFD" },
+    { given: "lone \ud800 half, pair \ud83d\ude00", want: "lone \uFFFD half, pair \ud83d\ude00" },
+    { given: "tab\tline\n", want: "tab\tline\n" },
+  ])("$given", ({ given, want }) => expect(htmlText(given)).toBe(want));
+});
+
+describe("scriptJson", () => {
+  it.each([
+    { given: "</script><!--", want: '"\\u003c/script>\\u003c!--"' },
+    { given: "a\u2028b", want: '"a\\u2028b"' },
+    { given: ["(?<code>\\d+)"], want: '["(?\\u003ccode>\\\\d+)"]' },
+  ])("$given", ({ given, want }) => {
+    expect(scriptJson(given)).toBe(want);
+    expect(JSON.parse(scriptJson(given))).toEqual(given);
+  });
+});
+
+describe("markdownWords", () => {
+  it("keeps the spaces around inserted values and escapes the rest", () => {
+    expect(markdownWords(" Use <b> | x ")).toBe(" Use &lt;b&gt; \\| x ");
   });
 });

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { docsFile, moduleDocsFile } from "../generator/emit/docs.js";
 import { CatalogError, type CatalogModel, render, validate } from "../generator/index.js";
 import { errorClassName } from "../generator/names.js";
 import { cleanup, ROOT, tempDir } from "./helpers.js";
@@ -185,8 +186,12 @@ describe.skipIf(!existsSync(SHARED))("real catalogs", () => {
         const examples =
           model.moduleErrorsIn === "message" ? model.patterns.reduce((sum, p) => sum + p.examples.length, 0) : 0;
         for (const locale of model.locales) {
-          const file = locale === model.defaultLocale ? "error-codes.md" : `error-codes.${locale}.md`;
-          const markdown = files.get(file) ?? "";
+          // Past `output.docs.splitAbove` codes, each module's table is in a file of its own.
+          const file = docsFile(model, locale);
+          const split = model.output.splitDocs
+            ? model.modules.map((module) => moduleDocsFile(model, module, locale))
+            : [];
+          const markdown = [file, ...split].map((path) => files.get(path) ?? "").join("\n");
           const { rows, problems } = tableRows(markdown);
           expect(problems, `${id}/${file}`).toEqual([]);
           expect(rows, `${id}/${file}`).toBe(codes + examples);

@@ -7,19 +7,19 @@ export enum AccountModuleErrorCode {
   /**
    * the project does not exist
    *
-   * @see ../error-codes.md#m-account--100001
+   * @see ../error-codes.md#account-100001
    */
   ProjectNotFound = 100001,
   /**
    * incorrect projectId
    *
-   * @see ../error-codes.md#m-account--100004
+   * @see ../error-codes.md#account-100004
    */
   IncorrectProjectId = 100004,
   /**
    * the account already holds the maximum number of projects
    *
-   * @see ../error-codes.md#m-account--100007
+   * @see ../error-codes.md#account-100007
    */
   ProjectLimitReached = 100007,
 }

@@ -9,19 +9,19 @@ export enum StorageBoxModuleErrorCode {
   /**
    * the bucket still holds objects; delete them first
    *
-   * @see ../error-codes.md#m-storage-box--minus-30002
+   * @see ../error-codes.md#storage-box-minus30002
    */
   BucketNotEmpty = -30002,
   /**
    * another account already uses this bucket name
    *
-   * @see ../error-codes.md#m-storage-box--minus-30001
+   * @see ../error-codes.md#storage-box-minus30001
    */
   BucketNameTaken = -30001,
   /**
    * the object exceeds the size limit of a single upload; use a multipart upload
    *
-   * @see ../error-codes.md#m-storage-box--20001
+   * @see ../error-codes.md#storage-box-20001
    */
   ObjectTooLarge = 20001,
 }

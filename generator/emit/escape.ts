@@ -70,6 +70,20 @@ export function markdownInline(value: string): string {
     .join("<br>");
 }
 
+/**
+ * Words of errcat's own page text between inserted values, in markdown: like {@link markdownCell}
+ * but the spaces around them are kept.
+ */
+export function markdownWords(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/`/g, "\\`")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|");
+}
+
 /** A markdown code span that holds any text: the fence is longer than any backtick run inside. */
 export function markdownCode(value: string): string {
   const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
@@ -152,4 +166,35 @@ export function htmlCommentText(value: string): string {
     .replace(CONTROL, "")
     .replace(/-(?=-)/g, "- ")
     .replace(/-$/, "- ");
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const HTML_SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/;
+
+/**
+ * Text or a double-quoted attribute value in HTML: `&`, `<`, `>`, `"` and `'` as entities, control
+ * characters and lone surrogates (which no HTML document may hold) as U+FFFD.
+ */
+export function htmlText(value: string): string {
+  // Most catalog text needs none of it: one scan instead of seven.
+  if (!HTML_SPECIAL.test(value)) return value;
+  return value
+    .replace(CONTROL, "\uFFFD")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/**
+ * A JSON value inside an inline `<script>`: `<` (so no `</script>` or `<!--` can end or bend the
+ * script), U+2028 and U+2029 as `\u` escapes.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -7,6 +7,7 @@ import { docFiles } from "./docs.js";
 import { emitErrors } from "./errors.js";
 import { emitFromCode } from "./from-code.js";
 import { emitGuards } from "./guards.js";
+import { htmlFiles } from "./html.js";
 import { emitHttp } from "./http.js";
 import { emitIndex } from "./index-file.js";
 import { emitMatch } from "./match.js";
@@ -30,6 +31,7 @@ export function emitAll(model: CatalogModel): Map<string, string> {
     ["common.ts", emitCommon(model)],
     ["describe.ts", emitDescribe(model)],
     ...docFiles(model),
+    ...htmlFiles(model),
     ["errors.ts", emitErrors(model)],
     ["guards.ts", emitGuards(model)],
     ["index.ts", emitIndex(model)],

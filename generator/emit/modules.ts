@@ -98,7 +98,7 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
       name: entry.name,
       value: entry.code,
       doc: [mainText(model, entry.description)],
-      tags: [`@see ../error-codes.md#${entry.anchor}`, ...deprecatedTags(entry.deprecated, replacement(entry))],
+      tags: [`@see ../${module.docsFile}#${entry.anchor}`, ...deprecatedTags(entry.deprecated, replacement(entry))],
     })),
   );
   writer.blankLine();

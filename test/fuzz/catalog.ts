@@ -20,6 +20,7 @@ import {
   nameFromCode,
 } from "../../generator/names.js";
 import type { FuzzCatalog, YamlStyle } from "./arbitraries.js";
+import { htmlHeaderIntact, htmlIds, htmlTags } from "./html.js";
 import { type Exports, loadOutput } from "./load.js";
 import { anchors, headerCommentIntact, lineShapes, rawHtml, tableProblems } from "./markdown.js";
 import { jsdocTags, skeleton, skeletonDifference, strayCommentEnds } from "./source.js";
@@ -156,6 +157,18 @@ export async function checkCatalog(fuzz: FuzzCatalog, dir: string): Promise<Case
       `${path}: two anchors share an id`,
     );
   }
+  // (e) The reference page keeps its tags, its script and style whole, its header, one element per id.
+  for (const [path, page] of files) {
+    if (!path.endsWith(".html")) continue;
+    assert.deepStrictEqual(htmlTags(page), htmlTags(twin.get(path) ?? ""), `${path}: catalog text changed the tags`);
+    assert.ok(htmlHeaderIntact(page), `${path}: the header comment ends early`);
+    const ids = htmlIds(page);
+    assert.deepStrictEqual(
+      ids.filter((id, index) => ids.indexOf(id) !== index),
+      [],
+      `${path}: two elements share an id`,
+    );
+  }
   const manifest = JSON.parse(files.get(".errcat-manifest.json") ?? "") as { source?: unknown };
   assert.equal(manifest.source, model.sourcePath, "the manifest does not name the catalog");
 
@@ -225,7 +238,16 @@ export function benignTwin(model: CatalogModel): CatalogModel {
     common: model.common.map((entry) => ({
       ...entry,
       code: code(entry.code),
-      type: words(entry.type, "Type"),
+      ...(entry.category === undefined
+        ? {}
+        : { category: `K${model.categories.findIndex((category) => category.prefix === entry.category)}` }),
+      // A type equal to its code is not shown (string codes default to it): the twin keeps that.
+      type: Object.fromEntries(
+        Object.entries(entry.type).map(([locale, type]) => [
+          locale,
+          type === String(entry.code) ? String(code(entry.code)) : "Type",
+        ]),
+      ),
       description: words(entry.description, "Description"),
       ...deprecated(entry),
     })),

@@ -156,7 +156,7 @@ export function rawHtml(markdown: string): string[] {
   return inlineText(markdown)
     .filter(({ parts }) =>
       parts.some((part) =>
-        /<[A-Za-z!?/]/.test(part.replace(/<a id="[A-Za-z0-9._~-]+"><\/a>/g, "").replace(/<br>/g, "")),
+        /<[A-Za-z!?/]/.test(part.replace(/<a id="[A-Za-z0-9._~/:-]+"><\/a>/g, "").replace(/<br>/g, "")),
       ),
     )
     .map(({ line }) => line);

@@ -11,7 +11,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-AuthFailure
+   * @see error-codes.md#AuthFailure
    */
   AuthFailure = "AuthFailure",
   /**
@@ -21,7 +21,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-AuthFailure.SignatureExpire
+   * @see error-codes.md#AuthFailure.SignatureExpire
    */
   AuthFailureSignatureExpire = "AuthFailure.SignatureExpire",
   /**
@@ -31,7 +31,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-InternalError
+   * @see error-codes.md#InternalError
    */
   InternalError = "InternalError",
   /**
@@ -41,7 +41,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-InvalidParameter
+   * @see error-codes.md#InvalidParameter
    */
   InvalidParameter = "InvalidParameter",
   /**
@@ -51,7 +51,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: yes.
    *
-   * @see error-codes.md#code-RequestLimitExceeded
+   * @see error-codes.md#RequestLimitExceeded
    */
   RequestLimitExceeded = "RequestLimitExceeded",
 }

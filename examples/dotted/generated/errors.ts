@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-AuthFailure
+ * @see error-codes.md#AuthFailure
  */
 export class AuthFailureError extends ApiError {
   static readonly code = "AuthFailure";
@@ -38,7 +38,7 @@ export class AuthFailureError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-AuthFailure.SignatureExpire
+ * @see error-codes.md#AuthFailure.SignatureExpire
  */
 export class AuthFailureSignatureExpireError extends ApiError {
   static readonly code = "AuthFailure.SignatureExpire";
@@ -54,6 +54,7 @@ export class AuthFailureSignatureExpireError extends ApiError {
         fault: "client",
         retryable: false,
         known: true,
+        category: "AuthFailure",
       },
       init,
     );
@@ -67,7 +68,7 @@ export class AuthFailureSignatureExpireError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-InternalError
+ * @see error-codes.md#InternalError
  */
 export class InternalError extends ApiError {
   static readonly code = "InternalError";
@@ -96,7 +97,7 @@ export class InternalError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-InvalidParameter
+ * @see error-codes.md#InvalidParameter
  */
 export class InvalidParameterError extends ApiError {
   static readonly code = "InvalidParameter";
@@ -125,7 +126,7 @@ export class InvalidParameterError extends ApiError {
  *
  * Fault: client. Retryable: yes.
  *
- * @see error-codes.md#code-RequestLimitExceeded
+ * @see error-codes.md#RequestLimitExceeded
  */
 export class RequestLimitExceededError extends ApiError {
   static readonly code = "RequestLimitExceeded";

@@ -17,7 +17,7 @@ export const CommonErrorCode = {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-minus-1
+   * @see error-codes.md#minus1
    */
   SystemBusy: -1,
   /**
@@ -27,7 +27,7 @@ export const CommonErrorCode = {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-40001
+   * @see error-codes.md#40001
    */
   InvalidCredential: 40001,
   /**
@@ -37,7 +37,7 @@ export const CommonErrorCode = {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-40003
+   * @see error-codes.md#40003
    */
   InvalidOpenId: 40003,
   /**
@@ -47,7 +47,7 @@ export const CommonErrorCode = {
    *
    * Fault: client. Retryable: yes.
    *
-   * @see error-codes.md#code-45009
+   * @see error-codes.md#45009
    */
   DailyLimitReached: 45009,
 } as const;

@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-minus-1
+ * @see error-codes.md#minus1
  */
 export class SystemBusyError extends ApiError {
   static readonly code = -1;
@@ -38,7 +38,7 @@ export class SystemBusyError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-40001
+ * @see error-codes.md#40001
  */
 export class InvalidCredentialError extends ApiError {
   static readonly code = 40001;
@@ -67,7 +67,7 @@ export class InvalidCredentialError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-40003
+ * @see error-codes.md#40003
  */
 export class InvalidOpenIdError extends ApiError {
   static readonly code = 40003;
@@ -96,7 +96,7 @@ export class InvalidOpenIdError extends ApiError {
  *
  * Fault: client. Retryable: yes.
  *
- * @see error-codes.md#code-45009
+ * @see error-codes.md#45009
  */
 export class DailyLimitReachedError extends ApiError {
   static readonly code = 45009;

@@ -17,7 +17,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-1000
+   * @see error-codes.md#1000
    */
   BadRequest = 1000,
   /**
@@ -27,7 +27,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no.
    *
-   * @see error-codes.md#code-1001
+   * @see error-codes.md#1001
    */
   Unauthorized = 1001,
   /**
@@ -37,7 +37,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: yes.
    *
-   * @see error-codes.md#code-1029
+   * @see error-codes.md#1029
    */
   Throttled = 1029,
   /**
@@ -47,7 +47,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-1500
+   * @see error-codes.md#1500
    */
   ServerError = 1500,
   /**
@@ -57,7 +57,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes.
    *
-   * @see error-codes.md#code-1503
+   * @see error-codes.md#1503
    * @deprecated Maintenance now answers with 1500. Use {@link CommonErrorCode.ServerError} instead.
    */
   LegacyMaintenance = 1503,

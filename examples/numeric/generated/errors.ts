@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-1000
+ * @see error-codes.md#1000
  */
 export class BadRequestError extends ApiError {
   static readonly code = 1000;
@@ -38,7 +38,7 @@ export class BadRequestError extends ApiError {
  *
  * Fault: client. Retryable: no.
  *
- * @see error-codes.md#code-1001
+ * @see error-codes.md#1001
  */
 export class UnauthorizedError extends ApiError {
   static readonly code = 1001;
@@ -67,7 +67,7 @@ export class UnauthorizedError extends ApiError {
  *
  * Fault: client. Retryable: yes.
  *
- * @see error-codes.md#code-1029
+ * @see error-codes.md#1029
  */
 export class ThrottledError extends ApiError {
   static readonly code = 1029;
@@ -96,7 +96,7 @@ export class ThrottledError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-1500
+ * @see error-codes.md#1500
  */
 export class ServerError extends ApiError {
   static readonly code = 1500;
@@ -125,7 +125,7 @@ export class ServerError extends ApiError {
  *
  * Fault: server. Retryable: yes.
  *
- * @see error-codes.md#code-1503
+ * @see error-codes.md#1503
  * @deprecated Maintenance now answers with 1500. Use {@link ServerError} instead.
  */
 export class LegacyMaintenanceError extends ApiError {

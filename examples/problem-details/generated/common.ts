@@ -13,7 +13,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: no. HTTP status: 500.
    *
-   * @see error-codes.md#code-about~003ablank
+   * @see error-codes.md#about:blank
    */
   Untyped = "about:blank",
   /**
@@ -23,7 +23,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no. HTTP status: 412.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fedit-conflict
+   * @see error-codes.md#https://example.com/probs/edit-conflict
    */
   EditConflict = "https://example.com/probs/edit-conflict",
   /**
@@ -33,7 +33,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no. HTTP status: 403.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002finsufficient-scope
+   * @see error-codes.md#https://example.com/probs/insufficient-scope
    */
   InsufficientScope = "https://example.com/probs/insufficient-scope",
   /**
@@ -43,7 +43,7 @@ export enum CommonErrorCode {
    *
    * Fault: server. Retryable: yes. HTTP status: 503.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fmaintenance
+   * @see error-codes.md#https://example.com/probs/maintenance
    */
   Maintenance = "https://example.com/probs/maintenance",
   /**
@@ -53,7 +53,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no. HTTP status: 404.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fnot-found
+   * @see error-codes.md#https://example.com/probs/not-found
    */
   NotFound = "https://example.com/probs/not-found",
   /**
@@ -63,7 +63,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no. HTTP status: 403.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fout-of-credit
+   * @see error-codes.md#https://example.com/probs/out-of-credit
    */
   OutOfCredit = "https://example.com/probs/out-of-credit",
   /**
@@ -73,7 +73,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: yes. HTTP status: 429.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002frate-limited
+   * @see error-codes.md#https://example.com/probs/rate-limited
    */
   RateLimited = "https://example.com/probs/rate-limited",
   /**
@@ -83,7 +83,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no. HTTP status: 401.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002funauthenticated
+   * @see error-codes.md#https://example.com/probs/unauthenticated
    */
   Unauthenticated = "https://example.com/probs/unauthenticated",
   /**
@@ -93,7 +93,7 @@ export enum CommonErrorCode {
    *
    * Fault: client. Retryable: no. HTTP status: 422.
    *
-   * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fvalidation-error
+   * @see error-codes.md#https://example.com/probs/validation-error
    */
   Validation = "https://example.com/probs/validation-error",
 }

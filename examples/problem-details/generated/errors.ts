@@ -9,7 +9,7 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
  *
  * Fault: server. Retryable: no. HTTP status: 500.
  *
- * @see error-codes.md#code-about~003ablank
+ * @see error-codes.md#about:blank
  */
 export class UntypedError extends ApiError {
   static readonly code = "about:blank";
@@ -39,7 +39,7 @@ export class UntypedError extends ApiError {
  *
  * Fault: client. Retryable: no. HTTP status: 412.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fedit-conflict
+ * @see error-codes.md#https://example.com/probs/edit-conflict
  */
 export class EditConflictError extends ApiError {
   static readonly code = "https://example.com/probs/edit-conflict";
@@ -69,7 +69,7 @@ export class EditConflictError extends ApiError {
  *
  * Fault: client. Retryable: no. HTTP status: 403.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002finsufficient-scope
+ * @see error-codes.md#https://example.com/probs/insufficient-scope
  */
 export class InsufficientScopeError extends ApiError {
   static readonly code = "https://example.com/probs/insufficient-scope";
@@ -99,7 +99,7 @@ export class InsufficientScopeError extends ApiError {
  *
  * Fault: server. Retryable: yes. HTTP status: 503.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fmaintenance
+ * @see error-codes.md#https://example.com/probs/maintenance
  */
 export class MaintenanceError extends ApiError {
   static readonly code = "https://example.com/probs/maintenance";
@@ -129,7 +129,7 @@ export class MaintenanceError extends ApiError {
  *
  * Fault: client. Retryable: no. HTTP status: 404.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fnot-found
+ * @see error-codes.md#https://example.com/probs/not-found
  */
 export class NotFoundError extends ApiError {
   static readonly code = "https://example.com/probs/not-found";
@@ -159,7 +159,7 @@ export class NotFoundError extends ApiError {
  *
  * Fault: client. Retryable: no. HTTP status: 403.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fout-of-credit
+ * @see error-codes.md#https://example.com/probs/out-of-credit
  */
 export class OutOfCreditError extends ApiError {
   static readonly code = "https://example.com/probs/out-of-credit";
@@ -189,7 +189,7 @@ export class OutOfCreditError extends ApiError {
  *
  * Fault: client. Retryable: yes. HTTP status: 429.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002frate-limited
+ * @see error-codes.md#https://example.com/probs/rate-limited
  */
 export class RateLimitedError extends ApiError {
   static readonly code = "https://example.com/probs/rate-limited";
@@ -219,7 +219,7 @@ export class RateLimitedError extends ApiError {
  *
  * Fault: client. Retryable: no. HTTP status: 401.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002funauthenticated
+ * @see error-codes.md#https://example.com/probs/unauthenticated
  */
 export class UnauthenticatedError extends ApiError {
   static readonly code = "https://example.com/probs/unauthenticated";
@@ -249,7 +249,7 @@ export class UnauthenticatedError extends ApiError {
  *
  * Fault: client. Retryable: no. HTTP status: 422.
  *
- * @see error-codes.md#code-https~003a~002f~002fexample.com~002fprobs~002fvalidation-error
+ * @see error-codes.md#https://example.com/probs/validation-error
  */
 export class ValidationError extends ApiError {
   static readonly code = "https://example.com/probs/validation-error";

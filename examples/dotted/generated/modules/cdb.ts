@@ -7,13 +7,13 @@ export enum CdbModuleErrorCode {
   /**
    * The database failed; the code really ends with a dot.
    *
-   * @see ../error-codes.md#m-cdb--InternalError.
+   * @see ../error-codes.md#cdb:InternalError.
    */
   InternalErrorTrailingDot = "InternalError.",
   /**
    * The queue parameter is missing.
    *
-   * @see ../error-codes.md#m-cdb--MissingParameter.cmq
+   * @see ../error-codes.md#cdb:MissingParameter.cmq
    */
   MissingParameterCmq = "MissingParameter.cmq",
 }

@@ -9,19 +9,19 @@ export enum CvmV20170312ModuleErrorCode {
   /**
    * A machine parameter is wrong.
    *
-   * @see ../error-codes.md#m-cvm-v20170312--InvalidParameter
+   * @see ../error-codes.md#cvm-v20170312:InvalidParameter
    */
   InvalidParameter = "InvalidParameter",
   /**
    * The project does not exist.
    *
-   * @see ../error-codes.md#m-cvm-v20170312--InvalidParameter.ProjectIdNotExist
+   * @see ../error-codes.md#cvm-v20170312:InvalidParameter.ProjectIdNotExist
    */
   InvalidParameterProjectIdNotExist = "InvalidParameter.ProjectIdNotExist",
   /**
    * The instance does not support this action.
    *
-   * @see ../error-codes.md#m-cvm-v20170312--UnsupportedOperation.NOT_SUPPORT_THIS_ACTION
+   * @see ../error-codes.md#cvm-v20170312:UnsupportedOperation.NOT_SUPPORT_THIS_ACTION
    */
   UnsupportedOperationNotSupportThisAction = "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION",
 }

@@ -7,13 +7,13 @@ export enum BucketsModuleErrorCode {
   /**
    * A bucket with this name already exists.
    *
-   * @see ../error-codes.md#m-buckets--1201
+   * @see ../error-codes.md#buckets-1201
    */
   BucketExists = 1201,
   /**
    * Delete the objects before the bucket.
    *
-   * @see ../error-codes.md#m-buckets--1202
+   * @see ../error-codes.md#buckets-1202
    */
   BucketNotEmpty = 1202,
 }

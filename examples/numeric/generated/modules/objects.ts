@@ -7,13 +7,13 @@ export enum ObjectsModuleErrorCode {
   /**
    * The uploaded bytes do not match the checksum.
    *
-   * @see ../error-codes.md#m-objects--minus-1
+   * @see ../error-codes.md#objects-minus1
    */
   ChecksumMismatch = -1,
   /**
    * The object exceeds the upload limit.
    *
-   * @see ../error-codes.md#m-objects--1301
+   * @see ../error-codes.md#objects-1301
    */
   ObjectTooLarge = 1301,
 }
