@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import { type Drift, findDrift } from "./check.js";
+import { type Drift, findDrift } from "./drift.js";
 import { emitAll } from "./emit/index.js";
 import { checkLocales } from "./locales.js";
 import { buildModel, type CatalogModel } from "./model.js";

@@ -1,24 +1,13 @@
-import { createRequire } from "node:module";
-import type { CodeBlockWriter } from "ts-morph";
+import CodeBlockWriter from "code-block-writer";
 import type { CodeValue } from "../catalog.js";
 import type { CatalogModel, Deprecation, Localized } from "../model.js";
 import { commentText, jsdocLines, tsPropertyKey, tsString } from "./escape.js";
 
-let Writer: typeof CodeBlockWriter | undefined;
+export type { CodeBlockWriter };
 
-/**
- * Loads ts-morph on first use: it takes a few hundred milliseconds (it bundles the TypeScript
- * compiler), which `validate`, `explain` and `diff` need not pay.
- */
-function loadCodeWriter(): typeof CodeBlockWriter {
-  Writer ??= (createRequire(import.meta.url)("ts-morph") as { CodeBlockWriter: typeof CodeBlockWriter })
-    .CodeBlockWriter;
-  return Writer;
-}
-
-/** A ts-morph code writer set to the house style: two spaces, `\n`, double quotes. */
+/** A code writer (the one ts-morph re-exports, without the compiler) set to the house style: two spaces, `\n`, double quotes. */
 export function createWriter(model: CatalogModel): CodeBlockWriter {
-  const writer = new (loadCodeWriter())({
+  const writer = new CodeBlockWriter({
     indentNumberOfSpaces: 2,
     newLine: "\n",
     useSingleQuote: false,
