@@ -233,20 +233,32 @@ function runGenerate(schema: string, out: string, check: boolean, format: Format
     return EXIT.ok;
   }
   if (result.drift.length === 0) {
-    process.stdout.write(`${out} is up to date with ${schema}\n`);
+    const how = result.by === "hashes" ? "the manifest's hashes match" : "compared file by file";
+    process.stdout.write(`${out} is up to date with ${schema} (${how})\n`);
     return EXIT.ok;
   }
   const command =
     schema === DEFAULT_SCHEMA && out === DEFAULT_OUT
       ? "npm run generate"
       : `errcat generate --schema ${schema} --out ${out}`;
-  for (const drift of result.drift) {
+  const foreign = result.drift.filter((drift) => drift.kind === "foreign");
+  const stale = result.drift.filter((drift) => drift.kind !== "foreign");
+  for (const drift of foreign) {
+    const message = `${drift.file} is not errcat's: errcat did not write it and keeps it, so move it out of ${out}`;
+    process.stdout.write(format === "github" ? `::error file=${out}/${drift.file}::${message}\n` : `${message}\n`);
+  }
+  for (const drift of stale) {
     if (format === "github") {
       process.stdout.write(`::error file=${out}/${drift.file}::${drift.file} is ${drift.kind}; run ${command}\n`);
     } else {
       process.stdout.write(`${drift.file}: ${drift.kind}\n${drift.diff}\n`);
     }
   }
-  process.stderr.write(`${out} is out of date with ${schema} (${result.drift.length} files); run: ${command}\n`);
+  if (foreign.length > 0) {
+    process.stderr.write(`${out} holds ${foreign.length} file(s) errcat did not write; move them out of ${out}\n`);
+  }
+  if (stale.length > 0) {
+    process.stderr.write(`${out} is out of date with ${schema} (${stale.length} files); run: ${command}\n`);
+  }
   return EXIT.problem;
 }

@@ -1,10 +1,13 @@
+import * as nodeFs from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { type Drift, findDrift } from "./drift.js";
 import { emitAll } from "./emit/index.js";
+import { fingerprintOf, matchesFingerprint } from "./fingerprint.js";
 import { checkLocales } from "./locales.js";
 import { buildModel, type CatalogModel } from "./model.js";
-import { CatalogError } from "./problems.js";
+import { CatalogError, type Problem } from "./problems.js";
 import { type ReadCatalog, readCatalog } from "./read.js";
+import type { Locate } from "./reporter.js";
 import { checkSemantics } from "./validate.js";
 import {
   checkOutputFolder,
@@ -31,21 +34,53 @@ export interface GenerateOptions {
 
 export type GenerateResult =
   | ({ readonly mode: "write"; readonly model: CatalogModel } & WriteResult)
-  | { readonly mode: "check"; readonly model: CatalogModel; readonly drift: readonly Drift[] };
+  | {
+      readonly mode: "check";
+      /** `hashes`: the manifest's hashes all matched, nothing was emitted (and there is no model). */
+      readonly by: "hashes" | "comparison";
+      readonly model: CatalogModel | undefined;
+      readonly drift: readonly Drift[];
+    };
 
-/**
- * Validates a catalog and reads it into the model. Throws a {@link CatalogError} listing every
- * problem, each as `file:line:col: message (at /pointer)`.
- */
-export function validate(schema: string = DEFAULT_SCHEMA, out: string = DEFAULT_OUT): CatalogModel {
-  return modelOf(readCatalog(schema), schema, out);
+/** A catalog read, checked and modelled, with a way to point into its files. */
+export interface LoadedModel {
+  readonly model: CatalogModel;
+  readonly read: ReadCatalog;
+  readonly locate: Locate;
 }
 
-function modelOf(read: ReadCatalog, schema: string, out: string): CatalogModel {
-  const model = buildModel(read.doc, read.file, read.moduleSources, sourcePath(schema, out));
-  const problems = [...checkLocales(read), ...checkSemantics(model, read.locate)];
-  if (problems.length > 0) throw new CatalogError(problems);
-  return model;
+export interface LoadModelOptions {
+  /** The catalog path generated headers name; default: relative to the project root. */
+  readonly sourcePath?: string;
+  /** How messages name a file (`diff --against` names files `REF:path`); default: as given. */
+  readonly label?: (file: string) => string;
+}
+
+/**
+ * The one pipeline every command starts with: reads a catalog and its includes (load and schema
+ * check), checks locales and semantics, and builds the model. Throws a {@link CatalogError} listing
+ * every problem, each as `file:line:col: message (at /pointer)`.
+ */
+export function loadModel(schema: string, options: LoadModelOptions = {}): LoadedModel {
+  const label = options.label ?? ((file: string) => file);
+  const relabel = (problems: readonly Problem[]) =>
+    problems.map((problem) => ({ ...problem, location: { ...problem.location, file: label(problem.location.file) } }));
+  try {
+    const read = readCatalog(schema);
+    const locate: Locate = (at, pointer) => ({ ...read.locate(at, pointer), file: label(at) });
+    const model = buildModel(read.doc, read.file, read.moduleSources, options.sourcePath ?? sourcePath(schema));
+    const problems = [...relabel(checkLocales(read)), ...checkSemantics(model, locate)];
+    if (problems.length > 0) throw new CatalogError(problems);
+    return { model, read, locate };
+  } catch (error) {
+    if (error instanceof CatalogError && options.label) throw new CatalogError(relabel(error.problems));
+    throw error;
+  }
+}
+
+/** Validates a catalog and reads it into the model; see {@link loadModel}. */
+export function validate(schema: string = DEFAULT_SCHEMA): CatalogModel {
+  return loadModel(schema).model;
 }
 
 /** The files a catalog produces, by path inside the output folder, the manifest included. */
@@ -57,6 +92,7 @@ export function render(model: CatalogModel): Map<string, string> {
 
 /**
  * Generates the output folder from a catalog, all files or none; with `check`, reports drift instead.
+ * A check whose manifest hashes all match skips reading the catalog and emitting.
  *
  * @example
  * const result = generate({ schema: "schema/error-codes.yaml", out: "generated", check: true });
@@ -65,19 +101,55 @@ export function render(model: CatalogModel): Map<string, string> {
 export function generate(options: GenerateOptions = {}): GenerateResult {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const out = options.out ?? DEFAULT_OUT;
-  return produce(validate(schema, out), schema, out, options);
-}
-
-function produce(model: CatalogModel, schema: string, out: string, options: GenerateOptions): GenerateResult {
-  const files = render(model);
-  if (options.check) return { mode: "check", model, drift: findDrift(out, files, options.fs) };
+  if (options.check && matchesFingerprint(out, schema, sourcePath(schema), options.fs)) {
+    return { mode: "check", by: "hashes", model: undefined, drift: [] };
+  }
+  const loaded = loadModel(schema);
+  const files = render(loaded.model);
+  if (options.check)
+    return { mode: "check", by: "comparison", model: loaded.model, drift: findDrift(out, files, options.fs) };
   checkOutputFolder(out, schema, options.fs);
-  return { mode: "write", model, ...writeOutput(out, files, options.fs) };
+  return {
+    mode: "write",
+    model: loaded.model,
+    ...writeOutput(out, withHashes(files, loaded, schema, out), options.fs),
+  };
 }
 
-/** The catalog's path relative to the output folder's parent, with POSIX separators. */
-function sourcePath(schema: string, out: string): string {
-  return relative(dirname(resolve(out)), resolve(schema))
-    .split(sep)
-    .join("/");
+/** The files to write, the manifest carrying the hashes of this run's inputs and outputs. */
+export function withHashes(
+  files: ReadonlyMap<string, string>,
+  loaded: LoadedModel,
+  schema: string,
+  out: string,
+): Map<string, string> {
+  const fingerprint = fingerprintOf({
+    out,
+    schema,
+    sourcePath: loaded.model.sourcePath,
+    include: loaded.read.doc.include ?? [],
+    inputs: loaded.read.inputs,
+    files,
+  });
+  const result = new Map(files);
+  if (fingerprint) result.set(MANIFEST_FILE, manifestText(loaded.model.sourcePath, files.keys(), fingerprint));
+  return result;
+}
+
+/**
+ * The catalog's path as people read it: relative to the project root (the nearest folder above the
+ * catalog holding a `package.json`, else the current folder), with POSIX separators.
+ */
+export function sourcePath(schema: string, fs: Pick<FileOps, "existsSync"> = nodeFs): string {
+  const file = resolve(schema);
+  let root = dirname(file);
+  while (!fs.existsSync(resolve(root, "package.json"))) {
+    const parent = dirname(root);
+    if (parent === root) {
+      root = process.cwd();
+      break;
+    }
+    root = parent;
+  }
+  return relative(root, file).split(sep).join("/");
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import { CatalogError, fromPointer, type Location, type Problem } from "./problems.js";
@@ -12,6 +13,8 @@ export interface LoadedCatalog {
   readonly file: string;
   /** The document as plain data. */
   readonly data: unknown;
+  /** The SHA-256 of the bytes parsed (hex), for files read from disk; the manifest records it. */
+  readonly sha256?: string;
   /** Where the value (or, with `key`, the key) at a JSON pointer starts; the nearest parent when absent. */
   locate(pointer: string, options?: { key?: boolean }): Location;
 }
@@ -41,7 +44,9 @@ export function loadCatalog(file: string): LoadedCatalog {
   if (size > MAX_CATALOG_BYTES) {
     throw here(`the catalog is ${size} bytes; the limit is ${MAX_CATALOG_BYTES} bytes (32 MiB)`);
   }
-  return parseCatalogText(file, decode(readFileSync(file), here));
+  const bytes = readFileSync(file);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { ...parseCatalogText(file, decode(bytes, here)), sha256 };
 }
 
 function decode(bytes: Uint8Array, here: (message: string) => CatalogError): string {

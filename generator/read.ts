@@ -12,6 +12,8 @@ export interface ReadCatalog {
   readonly doc: CatalogDocument;
   /** The catalog's own modules, then each included file's, in sorted order. */
   readonly moduleSources: readonly ModuleSource[];
+  /** Every file read, the catalog first, with the SHA-256 of the bytes parsed. */
+  readonly inputs: readonly { readonly file: string; readonly sha256: string }[];
   /** Where a JSON pointer into one of the files starts. */
   locate(file: string, pointer: string): Location;
 }
@@ -31,15 +33,14 @@ export function readCatalog(file: string): ReadCatalog {
     { file, modules: checked.moduleErrors?.modules ?? [], pointer: "/moduleErrors/modules" },
   ];
   for (const [index, pattern] of (checked.include ?? []).entries()) {
-    const matches = globSync(pattern, { cwd: dirname(file), onlyFiles: true, expandDirectories: false }).sort();
+    const matches = includeMatches(file, pattern);
     if (matches.length === 0) {
       problems.push({
         message: `include ${JSON.stringify(pattern)} matches no file`,
         location: catalog.locate(`/include/${index}`),
       });
     }
-    for (const match of matches) {
-      const included = join(dirname(file), match);
+    for (const included of matches) {
       if (resolve(included) === resolve(file)) {
         problems.push({
           message: `include ${JSON.stringify(pattern)} names the catalog itself`,
@@ -65,9 +66,17 @@ export function readCatalog(file: string): ReadCatalog {
     file,
     doc: checked,
     moduleSources,
+    inputs: [...loaded.values()].map((source) => ({ file: source.file, sha256: source.sha256 ?? "" })),
     locate(at, pointer) {
       const source = loaded.get(resolve(at));
       return source ? source.locate(pointer) : { file: at, line: 1, col: 1, pointer };
     },
   };
+}
+
+/** The files an `include` glob of the catalog `file` matches, as paths joined to its folder, sorted. */
+export function includeMatches(file: string, pattern: string): string[] {
+  return globSync(pattern, { cwd: dirname(file), onlyFiles: true, expandDirectories: false })
+    .sort()
+    .map((match) => join(dirname(file), match));
 }

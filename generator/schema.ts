@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { ErrorObject, Options, ValidateFunction } from "ajv";
 import type { CatalogDocument, IncludedDocument } from "./catalog.js";
 import type { LoadedCatalog } from "./load.js";
 import { type Problem, pointerSegment } from "./problems.js";
@@ -7,18 +9,42 @@ import { type Problem, pointerSegment } from "./problems.js";
 /** The JSON Schema editors use for completion; the same file validates here. */
 export const SCHEMA_URL = new URL("../schema/error-catalog.schema.json", import.meta.url);
 
-let validators: { catalog: ValidateFunction; included: ValidateFunction } | undefined;
+/** ajv's options, the same for the build's standalone code and for compiling from the sources. */
+export const SCHEMA_OPTIONS: Options = {
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  useDefaults: false,
+  verbose: true,
+};
 
-function schemaValidators() {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false, verbose: true });
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { $id: string };
-    ajv.addSchema(schema);
-    validators = {
-      catalog: ajv.getSchema(schema.$id) as ValidateFunction,
-      included: ajv.getSchema(`${schema.$id}#/definitions/includedFile`) as ValidateFunction,
-    };
+interface Validators {
+  readonly catalog: ValidateFunction;
+  readonly included: ValidateFunction;
+}
+
+let validators: Validators | undefined;
+
+/**
+ * The built package loads the validators `postbuild.ts` compiled (ajv's compiler stays unloaded);
+ * run from the sources, errcat compiles the schema with ajv on first use.
+ */
+function schemaValidators(): Validators {
+  if (validators) return validators;
+  const require = createRequire(import.meta.url);
+  const standalone = new URL("./schema-validators.cjs", import.meta.url);
+  if (existsSync(standalone)) {
+    validators = require(fileURLToPath(standalone)) as Validators;
+    return validators;
   }
+  const { Ajv } = require("ajv") as typeof import("ajv");
+  const ajv = new Ajv(SCHEMA_OPTIONS);
+  const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { $id: string };
+  ajv.addSchema(schema);
+  validators = {
+    catalog: ajv.getSchema(schema.$id) as ValidateFunction,
+    included: ajv.getSchema(`${schema.$id}#/definitions/includedFile`) as ValidateFunction,
+  };
   return validators;
 }
 

@@ -23,9 +23,53 @@ export class OutputFolderError extends Error {
   override readonly name = "OutputFolderError";
 }
 
-/** The manifest's text for a set of output files. */
-export function manifestText(source: string, files: Iterable<string>): string {
-  return `${JSON.stringify({ generator: "errcat", source, files: [...files].sort() }, null, 2)}\n`;
+/**
+ * The manifest's text for a set of output files; `hashes` (see `fingerprint.ts`) lets
+ * `generate --check` skip emitting when nothing changed.
+ */
+export function manifestText(source: string, files: Iterable<string>, hashes?: object): string {
+  const sorted = [...files].filter((file) => file !== MANIFEST_FILE).sort();
+  return formattedJson({ generator: "errcat", source, files: sorted, ...(hashes ? { hashes } : {}) });
+}
+
+/**
+ * JSON laid out as Biome's formatter lays it out by default (JSON has no comment that would exempt
+ * a file from a consumer's formatter): tabs, objects one member a line, a list of strings on one
+ * line when it fits in 80 columns (a tab counting 2), else one item a line.
+ */
+export function formattedJson(value: unknown): string {
+  const print = (item: unknown, depth: number, prefix: number): string => {
+    const inner = "\t".repeat(depth + 1);
+    if (Array.isArray(item)) {
+      const flat = `[${item.map((element) => JSON.stringify(element)).join(", ")}]`;
+      if (item.length === 0 || prefix + flat.length + 1 <= 80) return flat;
+      return `[\n${item.map((element) => `${inner}${JSON.stringify(element)}`).join(",\n")}\n${"\t".repeat(depth)}]`;
+    }
+    if (typeof item !== "object" || item === null) return JSON.stringify(item);
+    const entries = Object.entries(item);
+    if (entries.length === 0) return "{}";
+    const members = entries.map(([key, member]) => {
+      const head = `${JSON.stringify(key)}: `;
+      return `${inner}${head}${print(member, depth + 1, 2 * (depth + 1) + head.length)}`;
+    });
+    return `{\n${members.join(",\n")}\n${"\t".repeat(depth)}}`;
+  };
+  return `${print(value, 0, 0)}\n`;
+}
+
+/**
+ * A manifest's text without its hashes: they are a cache of what the inputs were, so the drift
+ * check compares the rest (a new errcat build changes the hashes, not the output).
+ */
+export function manifestWithoutHashes(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !("hashes" in parsed)) return text;
+    const { hashes: _, ...rest } = parsed as Record<string, unknown>;
+    return formattedJson(rest);
+  } catch {
+    return text;
+  }
 }
 
 /** The files a previous run wrote, as its manifest lists them; only plain relative paths inside `out`. */

@@ -52,7 +52,7 @@ type Api = Record<string, unknown> & {
 async function generateAndLoad(text: string): Promise<{ dir: string; api: Api }> {
   const dir = tempDir();
   const out = join(dir, "generated");
-  const files = render(validate(writeCatalog(dir, text), out));
+  const files = render(validate(writeCatalog(dir, text)));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
   for (const [file, content] of files) {
     mkdirSync(dirname(join(out, file)), { recursive: true });

@@ -4,6 +4,7 @@ import { emitCommon } from "./common.js";
 import { docFiles } from "./docs.js";
 import { emitErrors } from "./errors.js";
 import { emitDescribe, emitMatch } from "./extras.js";
+import { emitGitattributes } from "./gitattributes.js";
 import { emitGuards } from "./guards.js";
 import { emitIndex } from "./index-file.js";
 import { emitModule, emitModules } from "./modules.js";
@@ -13,6 +14,7 @@ import { emitTypes } from "./types.js";
 /** Every file of the output, by path inside the output folder (POSIX separators), sorted by path. */
 export function emitAll(model: CatalogModel): Map<string, string> {
   const files: [string, string][] = [
+    [".gitattributes", emitGitattributes(model)],
     ["api-error.ts", emitApiError(model)],
     ["common.ts", emitCommon(model)],
     ["describe.ts", emitDescribe(model)],
