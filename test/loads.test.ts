@@ -17,19 +17,20 @@ describe("what errcat loads", () => {
   it.each([
     { name: "an ESM import of typescript", source: `await import("typescript");` },
     { name: "a require of typescript", source: `require("typescript");` },
+    { name: "a require of ajv's compiler", source: `require("ajv");` },
   ])("the guard catches $name", ({ source }) => {
     const script = source.startsWith("require")
       ? ["-e", `const { createRequire } = require("node:module"); ${source}`]
       : ["--input-type=module", "-e", source];
     const result = guarded(script);
-    expect(result.output).toMatch(/forbidden module loaded: .*typescript/);
+    expect(result.output).toMatch(/forbidden module loaded: .*(typescript|ajv)/);
     expect(result.code).not.toBe(0);
   });
 
   it.each([
     { name: "generate", command: ["generate"] },
     { name: "generate --check", command: ["generate", "--check"] },
-  ])("errcat $name loads neither ts-morph nor the TypeScript compiler", ({ command }) => {
+  ])("errcat $name loads neither ts-morph, the TypeScript compiler nor ajv's compiler", ({ command }) => {
     const dir = tempDir();
     const schema = writeCatalog(dir, minimalCatalog());
     const out = join(dir, "generated");

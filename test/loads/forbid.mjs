@@ -1,8 +1,10 @@
-// Preloaded with `node --import`: a process that loads the TypeScript compiler or ts-morph fails,
+// Preloaded with `node --import`: a process that loads the TypeScript compiler, ts-morph or ajv's
+// schema compiler (the build compiles the schema; runs load only ajv's runtime helpers) fails,
 // whether it imports them (ESM hook below) or requires them (CommonJS loader wrapped here).
 import Module, { register } from "node:module";
 
-const FORBIDDEN = /[\\/]node_modules[\\/](typescript|ts-morph|@ts-morph[\\/]common)[\\/]/;
+const FORBIDDEN =
+  /[\\/]node_modules[\\/](typescript[\\/]|ts-morph[\\/]|@ts-morph[\\/]common[\\/]|ajv[\\/]dist[\\/](ajv|core|compile[\\/]))/;
 
 const load = Module._load;
 Module._load = function forbidden(request, parent, ...rest) {
