@@ -63,12 +63,20 @@ export interface FingerprintInput {
   readonly files: ReadonlyMap<string, string>;
 }
 
+/** Output hashes by file, with the text hashed, so a watching process hashes only what changed. */
+export type OutputHashes = Map<string, { readonly text: string; readonly sha256: string }>;
+
 /** The fingerprint of one run; undefined when errcat runs unbuilt and has no build hash. */
-export function fingerprintOf(input: FingerprintInput): Fingerprint | undefined {
+export function fingerprintOf(input: FingerprintInput, known?: OutputHashes): Fingerprint | undefined {
   const errcat = buildHash();
   if (errcat === undefined) return undefined;
   const outputs: Record<string, string> = {};
-  for (const [file, text] of input.files) if (file !== MANIFEST_FILE) outputs[file] = sha256(text);
+  for (const [file, text] of input.files) {
+    if (file === MANIFEST_FILE) continue;
+    const hit = known?.get(file);
+    outputs[file] = hit?.text === text ? hit.sha256 : sha256(text);
+    known?.set(file, { text, sha256: outputs[file] });
+  }
   const inputs: Record<string, string> = {};
   for (const { file, sha256: hash } of input.inputs) inputs[fromOut(input.out, file)] = hash;
   return {

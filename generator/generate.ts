@@ -2,11 +2,11 @@ import * as nodeFs from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { type Drift, findDrift } from "./drift.js";
 import { emitAll } from "./emit/index.js";
-import { fingerprintOf, matchesFingerprint } from "./fingerprint.js";
+import { fingerprintOf, matchesFingerprint, type OutputHashes } from "./fingerprint.js";
 import { checkLocales } from "./locales.js";
-import { buildModel, type CatalogModel } from "./model.js";
+import { buildModel, type CatalogModel, type ModuleModel } from "./model.js";
 import { CatalogError, type Problem } from "./problems.js";
-import { type ReadCatalog, readCatalog } from "./read.js";
+import { type ReadCache, type ReadCatalog, readCatalog } from "./read.js";
 import type { Locate } from "./reporter.js";
 import { checkSemantics } from "./validate.js";
 import {
@@ -54,6 +54,8 @@ export interface LoadModelOptions {
   readonly sourcePath?: string;
   /** How messages name a file (`diff --against` names files `REF:path`); default: as given. */
   readonly label?: (file: string) => string;
+  /** Files parsed by an earlier run, reused while unchanged (`generate --watch`). */
+  readonly cache?: ReadCache;
 }
 
 /**
@@ -66,7 +68,7 @@ export function loadModel(schema: string, options: LoadModelOptions = {}): Loade
   const relabel = (problems: readonly Problem[]) =>
     problems.map((problem) => ({ ...problem, location: { ...problem.location, file: label(problem.location.file) } }));
   try {
-    const read = readCatalog(schema);
+    const read = readCatalog(schema, options.cache);
     const locate: Locate = (at, pointer) => ({ ...read.locate(at, pointer), file: label(at) });
     const model = buildModel(read.doc, read.file, read.moduleSources, options.sourcePath ?? sourcePath(schema));
     const problems = [...relabel(checkLocales(read)), ...checkSemantics(model, locate)];
@@ -83,9 +85,12 @@ export function validate(schema: string = DEFAULT_SCHEMA): CatalogModel {
   return loadModel(schema).model;
 }
 
-/** The files a catalog produces, by path inside the output folder, the manifest included. */
-export function render(model: CatalogModel): Map<string, string> {
-  const files = emitAll(model);
+/**
+ * The files a catalog produces, by path inside the output folder, the manifest included;
+ * `moduleText` may supply a module's file text (see `regenerate.ts`).
+ */
+export function render(model: CatalogModel, moduleText?: (module: ModuleModel) => string): Map<string, string> {
+  const files = emitAll(model, moduleText);
   files.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys()));
   return files;
 }
@@ -104,35 +109,40 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   if (options.check && matchesFingerprint(out, schema, sourcePath(schema), options.fs)) {
     return { mode: "check", by: "hashes", model: undefined, drift: [] };
   }
-  const loaded = loadModel(schema);
-  const files = render(loaded.model);
-  if (options.check)
-    return { mode: "check", by: "comparison", model: loaded.model, drift: findDrift(out, files, options.fs) };
+  const { model, sources } = loadForOutput(schema);
+  const files = render(model);
+  if (options.check) return { mode: "check", by: "comparison", model, drift: findDrift(out, files, options.fs) };
   checkOutputFolder(out, schema, options.fs);
-  return {
-    mode: "write",
-    model: loaded.model,
-    ...writeOutput(out, withHashes(files, loaded, schema, out), options.fs),
-  };
+  return { mode: "write", model, ...writeOutput(out, withHashes(files, model, sources, { schema, out }), options.fs) };
+}
+
+/** What the manifest's hashes need from a read, besides the model. */
+export interface Sources {
+  readonly include: readonly string[];
+  readonly inputs: ReadCatalog["inputs"];
+}
+
+/**
+ * The model and what the manifest records of its inputs, and nothing else: the parsed YAML trees
+ * (kept to locate problems) become garbage before emitting, which at 30,000 codes saves the
+ * collector from tracing them again and again.
+ */
+export function loadForOutput(schema: string): { model: CatalogModel; sources: Sources } {
+  const { model, read } = loadModel(schema);
+  return { model, sources: { include: read.doc.include ?? [], inputs: read.inputs } };
 }
 
 /** The files to write, the manifest carrying the hashes of this run's inputs and outputs. */
 export function withHashes(
   files: ReadonlyMap<string, string>,
-  loaded: LoadedModel,
-  schema: string,
-  out: string,
+  model: CatalogModel,
+  sources: Sources,
+  paths: { readonly schema: string; readonly out: string },
+  known?: OutputHashes,
 ): Map<string, string> {
-  const fingerprint = fingerprintOf({
-    out,
-    schema,
-    sourcePath: loaded.model.sourcePath,
-    include: loaded.read.doc.include ?? [],
-    inputs: loaded.read.inputs,
-    files,
-  });
+  const fingerprint = fingerprintOf({ ...paths, sourcePath: model.sourcePath, ...sources, files }, known);
   const result = new Map(files);
-  if (fingerprint) result.set(MANIFEST_FILE, manifestText(loaded.model.sourcePath, files.keys(), fingerprint));
+  if (fingerprint) result.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys(), fingerprint));
   return result;
 }
 

@@ -24,12 +24,22 @@ export interface LoadedCatalog {
  * binary or syntactically broken file, with positions that stay right for BOM and CRLF files.
  */
 export function loadCatalog(file: string): LoadedCatalog {
-  const here = (message: string): CatalogError =>
-    new CatalogError([{ message, location: { file, line: 1, col: 1, pointer: "" } }]);
+  return parseCatalogFile(readCatalogFile(file));
+}
+
+/** A catalog file's bytes, read but not parsed, and their SHA-256. */
+export interface CatalogFile {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
+/** Reads a catalog file's bytes; throws a {@link CatalogError} for a missing, unreadable or oversized file. */
+export function readCatalogFile(file: string): CatalogFile {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) throw here("not a file");
+    if (!stat.isFile()) throw fileProblem(file, "not a file");
     size = stat.size;
   } catch (error) {
     if (error instanceof CatalogError) throw error;
@@ -39,14 +49,28 @@ export function loadCatalog(file: string): LoadedCatalog {
       EACCES: "permission denied",
       ELOOP: "too many symbolic links",
     };
-    throw here(`cannot read the catalog: ${reasons[code] ?? String(error)} (${code})`);
+    throw fileProblem(file, `cannot read the catalog: ${reasons[code] ?? String(error)} (${code})`);
   }
   if (size > MAX_CATALOG_BYTES) {
-    throw here(`the catalog is ${size} bytes; the limit is ${MAX_CATALOG_BYTES} bytes (32 MiB)`);
+    throw fileProblem(file, `the catalog is ${size} bytes; the limit is ${MAX_CATALOG_BYTES} bytes (32 MiB)`);
   }
   const bytes = readFileSync(file);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { ...parseCatalogText(file, decode(bytes, here)), sha256 };
+  return { file, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** Parses bytes {@link readCatalogFile} read. */
+export function parseCatalogFile({ file, bytes, sha256 }: CatalogFile): LoadedCatalog {
+  return {
+    ...parseCatalogText(
+      file,
+      decode(bytes, (message) => fileProblem(file, message)),
+    ),
+    sha256,
+  };
+}
+
+function fileProblem(file: string, message: string): CatalogError {
+  return new CatalogError([{ message, location: { file, line: 1, col: 1, pointer: "" } }]);
 }
 
 function decode(bytes: Uint8Array, here: (message: string) => CatalogError): string {

@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { globSync } from "tinyglobby";
-import type { CatalogDocument } from "./catalog.js";
-import { type LoadedCatalog, loadCatalog } from "./load.js";
+import type { CatalogDocument, IncludedDocument } from "./catalog.js";
+import { type LoadedCatalog, parseCatalogFile, readCatalogFile } from "./load.js";
 import type { ModuleSource } from "./model.js";
 import { CatalogError, type Location, type Problem } from "./problems.js";
 import { checkSchema } from "./schema.js";
@@ -18,15 +18,40 @@ export interface ReadCatalog {
   locate(file: string, pointer: string): Location;
 }
 
+interface CheckedFile {
+  readonly sha256: string;
+  readonly source: LoadedCatalog;
+  readonly checked: CatalogDocument | IncludedDocument | Problem[];
+}
+
+/**
+ * Files parsed and schema-checked by an earlier read, by kind and absolute path; a read given a
+ * cache parses only the files whose bytes changed since (`generate --watch` keeps one).
+ */
+export type ReadCache = Map<string, CheckedFile>;
+
+function loadChecked(file: string, kind: "catalog" | "included", cache: ReadCache | undefined): CheckedFile {
+  const read = readCatalogFile(file);
+  const key = `${kind}:${resolve(file)}`;
+  const hit = cache?.get(key);
+  if (hit && hit.sha256 === read.sha256 && hit.source.file === file) return hit;
+  const source = parseCatalogFile(read);
+  const checked = kind === "catalog" ? checkSchema(source, "catalog") : checkSchema(source, "included");
+  const entry = { sha256: read.sha256, source, checked };
+  cache?.set(key, entry);
+  return entry;
+}
+
 /**
  * Loads a catalog and its `include`s, checking each against the JSON Schema. Throws one
- * {@link CatalogError} with every problem of every file.
+ * {@link CatalogError} with every problem of every file. With a `cache`, unchanged files are not
+ * parsed again.
  */
-export function readCatalog(file: string): ReadCatalog {
-  const catalog = loadCatalog(file);
+export function readCatalog(file: string, cache?: ReadCache): ReadCatalog {
+  const { source: catalog, checked: catalogChecked } = loadChecked(file, "catalog", cache);
   // Keyed by absolute path, so `./a.yaml` and `a.yaml` are one file however they are spelled.
   const loaded = new Map<string, LoadedCatalog>([[resolve(file), catalog]]);
-  const checked = checkSchema(catalog, "catalog");
+  const checked = catalogChecked as CatalogDocument | Problem[];
   if (Array.isArray(checked)) throw new CatalogError(checked);
   const problems: Problem[] = [];
   const moduleSources: ModuleSource[] = [
@@ -50,9 +75,11 @@ export function readCatalog(file: string): ReadCatalog {
       }
       if (loaded.has(resolve(included))) continue;
       try {
-        const source = loadCatalog(included);
+        const { source, checked: document } = loadChecked(included, "included", cache) as {
+          source: LoadedCatalog;
+          checked: IncludedDocument | Problem[];
+        };
         loaded.set(resolve(included), source);
-        const document = checkSchema(source, "included");
         if (Array.isArray(document)) problems.push(...document);
         else moduleSources.push({ file: included, modules: document.modules, pointer: "/modules" });
       } catch (error) {
@@ -62,6 +89,7 @@ export function readCatalog(file: string): ReadCatalog {
     }
   }
   if (problems.length > 0) throw new CatalogError(problems);
+  if (cache) forgetUnread(cache, loaded);
   return {
     file,
     doc: checked,
@@ -79,4 +107,9 @@ export function includeMatches(file: string, pattern: string): string[] {
   return globSync(pattern, { cwd: dirname(file), onlyFiles: true, expandDirectories: false })
     .sort()
     .map((match) => join(dirname(file), match));
+}
+
+/** Drops the cached files this read did not use: a file no longer included, a catalog renamed. */
+function forgetUnread(cache: ReadCache, loaded: ReadonlyMap<string, LoadedCatalog>): void {
+  for (const key of cache.keys()) if (!loaded.has(key.slice(key.indexOf(":") + 1))) cache.delete(key);
 }

@@ -119,17 +119,24 @@ export interface WriteResult {
 /**
  * Writes the output all or nothing: every changed file is staged under a temporary name, then the
  * old files are moved aside and the new ones renamed into place. A failure at any step puts the
- * previous files back, byte for byte. Removes only orphans the previous manifest lists.
+ * previous files back, byte for byte. Removes only orphans the previous manifest lists. `written`
+ * is what this process wrote before, whose files are trusted to be unchanged when they exist.
  */
-export function writeOutput(out: string, files: ReadonlyMap<string, string>, fs: FileOps = nodeFs): WriteResult {
+export function writeOutput(
+  out: string,
+  files: ReadonlyMap<string, string>,
+  fs: FileOps = nodeFs,
+  written?: ReadonlyMap<string, string>,
+): WriteResult {
   const previous = readManifest(out, fs) ?? [];
   const orphans = previous.filter((file) => !files.has(file) && fs.existsSync(join(out, file)));
   const changed: string[] = [];
   const unchanged: string[] = [];
   for (const [file, text] of files) {
     const path = join(out, file);
-    if (fs.existsSync(path) && fs.readFileSync(path).equals(Buffer.from(text, "utf8"))) unchanged.push(file);
-    else changed.push(file);
+    // `written`: what this process wrote last time (`--watch`); the same text need not be read back.
+    const same = written?.get(file) === text ? fs.existsSync(path) : sameBytes(path, text, fs);
+    (same ? unchanged : changed).push(file);
   }
   const suffix = `.errcat-${process.pid}`;
   const staged: string[] = [];
@@ -161,6 +168,10 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, fs:
   for (const file of movedAside) quietly(() => fs.unlinkSync(join(out, `${file}${suffix}.old`)));
   for (const file of orphans) removeEmptyParents(out, file, fs);
   return { written: changed, removed: orphans, unchanged };
+}
+
+function sameBytes(path: string, text: string, fs: FileOps): boolean {
+  return fs.existsSync(path) && fs.readFileSync(path).equals(Buffer.from(text, "utf8"));
 }
 
 function rollBack(

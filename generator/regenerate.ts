@@ -1,0 +1,74 @@
+import * as nodeFs from "node:fs";
+import { resolve } from "node:path";
+import type { CatalogDocument } from "./catalog.js";
+import { emitModule } from "./emit/modules.js";
+import type { OutputHashes } from "./fingerprint.js";
+import { loadModel, render, withHashes } from "./generate.js";
+import type { CatalogModel } from "./model.js";
+import type { ReadCache } from "./read.js";
+import { checkOutputFolder, type FileOps, type WriteResult, writeOutput } from "./write.js";
+
+export interface Regenerated extends WriteResult {
+  readonly model: CatalogModel;
+  /** How many module files were emitted; the others' text was reused. */
+  readonly modulesEmitted: number;
+}
+
+/**
+ * Generates one output folder again and again, as `generate --watch` does, doing only the work an
+ * edit needs: a file whose bytes did not change is not parsed again, a module whose model did not
+ * change (under the same catalog settings) keeps its text, and the files and hashes this process
+ * wrote last are not read back. The files that depend on every module (the index, the docs, the
+ * lookups) are emitted each time. A failed run changes nothing, so the next starts from the last
+ * good one.
+ */
+export class Regenerator {
+  private readonly cache: ReadCache = new Map();
+  private readonly hashes: OutputHashes = new Map();
+  private written: ReadonlyMap<string, string> | undefined;
+  private modules = new Map<string, { readonly key: string; readonly text: string }>();
+  private settings: string | undefined;
+
+  constructor(
+    private readonly schema: string,
+    private readonly out: string,
+    private readonly fs: FileOps = nodeFs,
+  ) {}
+
+  run(): Regenerated {
+    const { model, read } = loadModel(this.schema, { cache: this.cache });
+    const settings = settingsKey(model);
+    const modules = new Map<string, { key: string; text: string }>();
+    let modulesEmitted = 0;
+    const files = render(model, (module) => {
+      const key = JSON.stringify(module);
+      const last = this.modules.get(module.file);
+      const reuse = last !== undefined && last.key === key && settings === this.settings;
+      const text = reuse ? last.text : emitModule(model, module);
+      if (!reuse) modulesEmitted++;
+      modules.set(module.file, { key, text });
+      return text;
+    });
+    checkOutputFolder(this.out, this.schema, this.fs);
+    const sources = { include: read.doc.include ?? [], inputs: read.inputs };
+    const paths = { schema: this.schema, out: this.out };
+    const all = withHashes(files, model, sources, paths, this.hashes);
+    const result = writeOutput(this.out, all, this.fs, this.written);
+    this.written = all;
+    this.modules = modules;
+    this.settings = settings;
+    return { model, modulesEmitted, ...result };
+  }
+
+  /** The catalog's `include` globs as last read, even when a run failed after reading it. */
+  include(): readonly string[] {
+    const catalog = this.cache.get(`catalog:${resolve(this.schema)}`)?.checked;
+    return catalog === undefined || Array.isArray(catalog) ? [] : ((catalog as CatalogDocument).include ?? []);
+  }
+}
+
+/** Everything of the model but its modules: what every module file may depend on. */
+function settingsKey(model: CatalogModel): string {
+  const { modules: _modules, sources: _sources, ...settings } = model;
+  return JSON.stringify(settings);
+}
