@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import { type Document, isMap, isScalar, isSeq, type Node, parseDocument, visit } from "yaml";
 import { CatalogError, fromPointer, type Location, type Problem } from "./problems.js";
 import { plain, syntaxProblems } from "./yaml-errors.js";
 
@@ -88,12 +88,8 @@ function decode(bytes: Uint8Array, here: (message: string) => CatalogError): str
 export function parseCatalogText(file: string, source: string): LoadedCatalog {
   // A BOM is not content: positions count from the first character after it, as editors show them.
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, col };
-  };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const position = linePositions(text);
   const at = (message: string, offset: number): Problem => ({
     message,
     location: { file, ...position(offset), pointer: "" },
@@ -119,6 +115,28 @@ export function parseCatalogText(file: string, source: string): LoadedCatalog {
       const offset = node?.range?.[0] ?? 0;
       return { file, ...position(offset), pointer };
     },
+  };
+}
+
+/**
+ * Line and column (1-based) of an offset, lines ending at `\n` as the `yaml` package counts them.
+ * The line index is built on the first call: only a catalog with a problem pays for it.
+ */
+function linePositions(text: string): (offset: number) => { line: number; col: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, col: offset - (starts[low] ?? 0) + 1 };
   };
 }
 

@@ -37,6 +37,8 @@ function visibleControl(char: string): string {
 const JSDOC_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029@]|\*\//;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
 const MARKDOWN_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`&<>]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
+const CODE_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029`]/;
 
 /** Lines of catalog text: every line terminator (CRLF, CR, LF, U+2028, U+2029) splits. */
 export function textLines(value: string): string[] {
@@ -63,7 +65,8 @@ export function jsdocLines(value: string): string[] {
  * shown as text, line breaks become `<br>`; markdown links and emphasis still render.
  */
 export function markdownCell(value: string): string {
-  return markdownInline(value).replace(/\|/g, "\\|");
+  const inline = markdownInline(value);
+  return inline.includes("|") ? inline.replace(/\|/g, "\\|") : inline;
 }
 
 /** Catalog text in running markdown (headings, paragraphs): HTML shown as text, one line. */
@@ -85,6 +88,7 @@ export function markdownInline(value: string): string {
 
 /** A markdown code span that holds any text: the fence is longer than any backtick run inside. */
 export function markdownCode(value: string): string {
+  if (!CODE_SPECIAL.test(value)) return value.startsWith(" ") ? `\` ${value} \`` : `\`${value}\``;
   const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
   const body = textLines(value).join(" ").replace(CONTROL, "\uFFFD");
@@ -94,7 +98,8 @@ export function markdownCode(value: string): string {
 
 /** A markdown code span inside a table cell: pipes still split cells there, so they are escaped too. */
 export function markdownCodeCell(value: string): string {
-  return markdownCode(value).replace(/\|/g, "\\|");
+  const code = markdownCode(value);
+  return code.includes("|") ? code.replace(/\|/g, "\\|") : code;
 }
 
 /** A text for one line of a comment header: no line breaks, no comment terminators. */
