@@ -54,7 +54,7 @@ export function watchAndGenerate(schema: string, out: string): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(), 30);
+    timer = setTimeout(() => run(), 10);
   };
 
   const onEvent = (folder: string) => (_event: string, name: string | Buffer | null) => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { type Document, isMap, isScalar, isSeq, type Node, parseDocument, visit } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
 import { CatalogError, fromPointer, type Location, type Problem } from "./problems.js";
 import { plain, syntaxProblems } from "./yaml-errors.js";
 
@@ -164,24 +164,27 @@ function findNode(root: unknown, segments: readonly string[], wantKey: boolean):
 /** What parses but cannot be a catalog: keys that are not plain names, aliases to no anchor. */
 function structureProblems(doc: Document): { message: string; offset: number }[] {
   const problems: { message: string; offset: number }[] = [];
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key as Node | null;
+  // A direct walk in document order (as `visit` goes, at a fraction of its cost on large files).
+  const walk = (node: unknown): void => {
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (isPair(node)) {
+      const key = node.key as Node | null;
       if (key === null || (isScalar(key) && key.value === null)) {
-        const offset = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+        const offset = key?.range?.[0] ?? (node.value as Node | null)?.range?.[0] ?? 0;
         problems.push({ message: "a key is missing or null: every key must be a name", offset });
       } else if (!isScalar(key)) {
         problems.push({ message: "a key must be a plain name, not a list or a mapping", offset: key.range?.[0] ?? 0 });
       }
-    },
-    Alias(_, alias) {
-      if (!alias.resolve(doc)) {
-        problems.push({
-          message: `unresolved alias *${alias.source}: no anchor &${alias.source} is set before it`,
-          offset: alias.range?.[0] ?? 0,
-        });
-      }
-    },
-  });
+      walk(node.key);
+      walk(node.value);
+    } else if (isAlias(node) && !node.resolve(doc)) {
+      problems.push({
+        message: `unresolved alias *${node.source}: no anchor &${node.source} is set before it`,
+        offset: node.range?.[0] ?? 0,
+      });
+    }
+  };
+  walk(doc.contents);
   return problems;
 }

@@ -16,8 +16,8 @@ export interface Regenerated extends WriteResult {
 
 /**
  * Generates one output folder again and again, as `generate --watch` does, doing only the work an
- * edit needs: a file whose bytes did not change is not parsed again, a module whose model did not
- * change (under the same catalog settings) keeps its text, and the files and hashes this process
+ * edit needs: a file whose bytes did not change is not parsed again, a module read from the same
+ * document (or an equal one) under the same catalog settings keeps its text, and the files and hashes this process
  * wrote last are not read back. The files that depend on every module (the index, the docs, the
  * lookups) are emitted each time. A failed run changes nothing, so the next starts from the last
  * good one.
@@ -26,7 +26,7 @@ export class Regenerator {
   private readonly cache: ReadCache = new Map();
   private readonly hashes: OutputHashes = new Map();
   private written: ReadonlyMap<string, string> | undefined;
-  private modules = new Map<string, { readonly key: string; readonly text: string }>();
+  private modules = new Map<string, ModuleState>();
   private settings: string | undefined;
 
   constructor(
@@ -38,16 +38,24 @@ export class Regenerator {
   run(): Regenerated {
     const { model, read } = loadModel(this.schema, { cache: this.cache });
     const settings = settingsKey(model);
-    const modules = new Map<string, { key: string; text: string }>();
+    const documents = new Map<string, unknown>();
+    for (const source of read.moduleSources) {
+      for (const [index, module] of source.modules.entries())
+        documents.set(`${source.file}\0${source.pointer}/${index}`, module);
+    }
+    const modules = new Map<string, ModuleState>();
     let modulesEmitted = 0;
     const files = render(model, (module) => {
-      const key = JSON.stringify(module);
+      const state: ModuleState = {
+        document: documents.get(`${module.origin.file}\0${module.origin.pointer}`),
+        text: "",
+      };
       const last = this.modules.get(module.file);
-      const reuse = last !== undefined && last.key === key && settings === this.settings;
-      const text = reuse ? last.text : emitModule(model, module);
+      const reuse = last !== undefined && settings === this.settings && sameDocument(last, state);
+      state.text = reuse ? last.text : emitModule(model, module);
       if (!reuse) modulesEmitted++;
-      modules.set(module.file, { key, text });
-      return text;
+      modules.set(module.file, state);
+      return state.text;
     });
     checkOutputFolder(this.out, this.schema, this.fs);
     const sources = { include: read.doc.include ?? [], inputs: read.inputs };
@@ -65,6 +73,25 @@ export class Regenerator {
     const catalog = this.cache.get(`catalog:${resolve(this.schema)}`)?.checked;
     return catalog === undefined || Array.isArray(catalog) ? [] : ((catalog as CatalogDocument).include ?? []);
   }
+}
+
+/** A module's document as read (the same object while its file is unchanged) and its file's text. */
+interface ModuleState {
+  readonly document: unknown;
+  json?: string | undefined;
+  text: string;
+}
+
+/** Whether a module was read from the same document: the same object, or one with the same content. */
+function sameDocument(last: ModuleState, next: ModuleState): boolean {
+  if (last.document === undefined || next.document === undefined) return false;
+  if (last.document === next.document) {
+    next.json = last.json;
+    return true;
+  }
+  last.json ??= JSON.stringify(last.document);
+  next.json = JSON.stringify(next.document);
+  return last.json === next.json;
 }
 
 /** Everything of the model but its modules: what every module file may depend on. */
