@@ -10,11 +10,13 @@ import { globSync } from "tinyglobby";
 import { parse } from "yaml";
 import { moduleNames } from "../generator/names.js";
 import { measureBundles } from "./bundle.js";
-import { syntheticCatalog } from "./catalog.js";
-import { expectOk, hasGnuTime, median, peak, runNode, type Sample } from "./proc.js";
-import { type Column, renderTable, type Timing } from "./report.js";
+import { type SyntheticCatalog, syntheticCatalog } from "./catalog.js";
+import { measurePeers } from "./peers.js";
+import { expectOk, hasGnuTime, median, peak, runCommand, runNode, type Sample } from "./proc.js";
+import { type Column, peerNotes, renderTable, type Timing } from "./report.js";
 import { measureRuntime } from "./runtime.js";
 import { timeTsc, writeBaseline, writeTsProject } from "./tsc.js";
+import { measureWatch } from "./watch.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "dist/bin.js");
@@ -24,7 +26,7 @@ const RESULTS = join(ROOT, "bench/results.md");
 const SIZES = [
   { codes: 1_000, runs: 7 },
   { codes: 10_000, runs: 7 },
-  { codes: 30_000, runs: 5 },
+  { codes: 30_000, runs: 7 },
 ] as const;
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -79,6 +81,7 @@ function timeCatalog(
   const floor: Sample[] = [];
   const cold: Sample[] = [];
   const checked: Sample[] = [];
+  const compared: Sample[] = [];
   for (let run = 1; run <= runs; run++) {
     log(`${basename(dir)}: run ${run}/${runs}`);
     rmSync(out, { recursive: true, force: true });
@@ -87,7 +90,10 @@ function timeCatalog(
       expectOk(runNode(helpers.preload, [helpers.floor, yamlModule, plan, floorOut, ...inputs], dir), "floor"),
     );
     cold.push(expectOk(runNode(helpers.preload, [BIN, ...generate], dir), "errcat generate"));
-    checked.push(expectOk(runNode(helpers.preload, [BIN, ...generate, "--check"], dir), "errcat generate --check"));
+    checked.push(expectFast(runNode(helpers.preload, [BIN, ...generate, "--check"], dir), true));
+    // The same tree, its manifest naming another build: the check must compare every file.
+    foreignBuild(out);
+    compared.push(expectFast(runNode(helpers.preload, [BIN, ...generate, "--check"], dir), false));
   }
   return {
     out,
@@ -96,7 +102,25 @@ function timeCatalog(
     floor: summary(floor),
     generate: summary(cold),
     check: summary(checked),
+    checkCompared: summary(compared),
   };
+}
+
+/** Fails the bench when `--check` did not take the path being timed. */
+function expectFast(sample: Sample, fast: boolean): Sample {
+  expectOk(sample, "errcat generate --check");
+  if (/hashes match/.test(sample.stdout) !== fast) {
+    throw new Error(`generate --check ${fast ? "compared" : "trusted the hashes"}: ${sample.stdout}`);
+  }
+  return sample;
+}
+
+/** Rewrites the manifest as if another errcat build had written the folder. */
+function foreignBuild(out: string): void {
+  const path = join(out, ".errcat-manifest.json");
+  const manifest = JSON.parse(readFileSync(path, "utf8")) as { hashes: { errcat: string } };
+  manifest.hashes.errcat = "0".repeat(64);
+  writeFileSync(path, JSON.stringify(manifest));
 }
 
 /** tsc on the generated output beside tsc on as many bare classes. */
@@ -127,6 +151,7 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     if (!first) throw new Error("the synthetic catalog has no modules");
     const runtime = await measureRuntime(timed.out, work, { id: first.id, code: first.codes[0] ?? 0 });
     const bundles = await measureBundles(dir, timed.out, first, others);
+    const beside = large ? await watchAndPeers(helpers, dir, catalog, synthetic, size.runs, work) : {};
     columns.push({
       label: `${size.codes.toLocaleString("en-US")} codes`,
       large,
@@ -137,11 +162,52 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
       ...(tsc ? { tsc } : {}),
       runtime,
       bundles,
+      ...beside,
     });
     // The next size's output is independent; drop this one so the temp folder stays small.
     rmSync(dir, { recursive: true, force: true });
   }
   return columns;
+}
+
+/** `--watch` latency in two layouts beside their floors, and the peer generators on the same codes. */
+async function watchAndPeers(
+  helpers: { preload: string; floor: string },
+  dir: string,
+  catalog: string,
+  synthetic: SyntheticCatalog,
+  runs: number,
+  work: string,
+): Promise<Pick<Column, "watch" | "peers">> {
+  const yamlModule = createRequire(join(ROOT, "package.json")).resolve("yaml");
+  const floor = (inputs: readonly string[], outDir: string, cwd: string) => {
+    const plan = join(cwd, "plan.json");
+    writeFileSync(plan, JSON.stringify(outputPlan(outDir)));
+    const floorOut = join(cwd, "floor-out");
+    rmSync(floorOut, { recursive: true, force: true });
+    return expectOk(runNode(helpers.preload, [helpers.floor, yamlModule, plan, floorOut, ...inputs], cwd), "floor").ms;
+  };
+  const index = Math.floor(synthetic.modules.length / 2);
+  const module = synthetic.modules[index];
+  if (!module) throw new Error("the synthetic catalog has too few modules");
+  log(`${basename(dir)}: --watch, ${runs} runs`);
+  const watch = await measureWatch({
+    bin: BIN,
+    floor,
+    dir,
+    yaml: synthetic.yaml,
+    runs,
+    edited: { index, code: module.codes[0] ?? 0, output: `modules/${moduleNames(module.id).fileStem}.ts` },
+  });
+  log(`${basename(dir)}: peers, ${runs} runs`);
+  const peers = measurePeers({
+    dir,
+    yaml: synthetic.yaml,
+    runs,
+    time: (command, args, cwd) => runCommand(command, args, cwd, work),
+    errcat: (out) => runNode(helpers.preload, [BIN, "generate", "--schema", catalog, "--out", out], dir),
+  });
+  return { watch, peers };
 }
 
 /** The catalog and the files its `include` globs match, found as errcat finds them. */
@@ -194,6 +260,23 @@ function machine(): string[] {
   ];
 }
 
+/** What the rows beside the table measured, and what each peer's output holds. */
+function notes(columns: readonly Column[]): string[] {
+  const peers = peerNotes(columns);
+  if (peers.length === 0) return [];
+  return [
+    "Interleaved in each run: the floor, `generate` into an empty folder, `--check` on the tree it wrote (the",
+    "manifest's hashes match), and `--check` after rewriting the manifest as another build's (it compares every file).",
+    "`--watch` keeps two watchers running (all modules in one file; each module in a file of its own, included by a",
+    "glob), edits one code's description per run and times from the save to the line reporting the changed module",
+    "file; each layout's floor is timed in the same runs. The peers get the same module codes, installed from npm into",
+    "`.bench/peers` (openapi-typescript with its own typescript 5; buf's platform binary called directly):",
+    "",
+    ...peers,
+    "",
+  ];
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.length > 1 || args.some((arg) => arg.startsWith("-"))) {
@@ -227,6 +310,7 @@ async function main(): Promise<void> {
     "",
     renderTable(columns),
     "",
+    ...notes(columns),
   ].join("\n");
   process.stdout.write(text);
   writeFileSync(RESULTS, text);
