@@ -35,6 +35,8 @@ function loadChecked(file: string, kind: "catalog" | "included", cache: ReadCach
   const key = `${kind}:${resolve(file)}`;
   const hit = cache?.get(key);
   if (hit && hit.sha256 === read.sha256 && hit.source.file === file) return hit;
+  // The stale tree goes before the new one is built: at 30,000 codes both at once cost the collector dearly.
+  cache?.delete(key);
   const source = parseCatalogFile(read);
   const checked = kind === "catalog" ? checkSchema(source, "catalog") : checkSchema(source, "included");
   const entry = { sha256: read.sha256, source, checked };

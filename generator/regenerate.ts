@@ -78,20 +78,29 @@ export class Regenerator {
 /** A module's document as read (the same object while its file is unchanged) and its file's text. */
 interface ModuleState {
   readonly document: unknown;
-  json?: string | undefined;
   text: string;
 }
 
 /** Whether a module was read from the same document: the same object, or one with the same content. */
 function sameDocument(last: ModuleState, next: ModuleState): boolean {
-  if (last.document === undefined || next.document === undefined) return false;
-  if (last.document === next.document) {
-    next.json = last.json;
-    return true;
+  return last.document !== undefined && sameData(last.document, next.document);
+}
+
+/** Deep equality of parsed YAML data (plain objects, arrays, scalars). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameData(item, b[index]));
   }
-  last.json ??= JSON.stringify(last.document);
-  next.json = JSON.stringify(next.document);
-  return last.json === next.json;
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every(
+    (key) => Object.hasOwn(bRecord, key) && sameData((a as Record<string, unknown>)[key], bRecord[key]),
+  );
 }
 
 /** Everything of the model but its modules: what every module file may depend on. */

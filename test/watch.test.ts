@@ -102,6 +102,40 @@ describe("generate --watch with modules in included files", () => {
   });
 });
 
+describe("generate --watch with every module in the catalog", () => {
+  it("emits again only the module whose codes changed, the file parsed again as a whole", async () => {
+    const dir = tempDir();
+    const schema = join(dir, "errors.yaml");
+    const catalog = (description: string) =>
+      `${minimalCatalog()}    - name: billing\n      codes:\n        - { code: 200001, name: Declined, description: ${description} }\n`;
+    writeFileSync(schema, catalog("declined"));
+    const out = join(dir, "generated");
+    const watching = new Watching(schema, out);
+    running.push(watching);
+    await watching.next(/watching 1 catalog file/);
+    writeFileSync(schema, catalog("declined twice"));
+    const line = await watching.next(/changed: .*\n/);
+    expect(line).toMatch(/1 of 2 modules emitted/);
+    expect(line).toMatch(/modules\/billing\.ts/);
+    expect(line).not.toMatch(/modules\/account\.ts/);
+    expect(readFileSync(join(out, "modules/billing.ts"), "utf8")).toContain("declined twice");
+  });
+
+  it("emits every module again when a catalog setting changes", async () => {
+    const dir = tempDir();
+    const schema = join(dir, "errors.yaml");
+    writeFileSync(schema, minimalCatalog());
+    const out = join(dir, "generated");
+    const watching = new Watching(schema, out);
+    running.push(watching);
+    await watching.next(/watching/);
+    writeFileSync(schema, minimalCatalog("output:\n  enumStyle: const\n"));
+    const line = await watching.next(/changed: .*\n/);
+    expect(line).toMatch(/1 of 1 modules emitted/);
+    expect(readFileSync(join(out, "modules/account.ts"), "utf8")).toContain("as const");
+  });
+});
+
 describe("generate --watch keeps watching after any error", () => {
   it.each([
     {
