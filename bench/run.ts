@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, release, tmpdir, totalmem } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -9,14 +9,13 @@ import { build } from "esbuild";
 import { globSync } from "tinyglobby";
 import { parse } from "yaml";
 import { moduleNames } from "../generator/names.js";
+import { outputPlan, watchAndPeers } from "./beside.js";
 import { measureBundles } from "./bundle.js";
-import { type SyntheticCatalog, syntheticCatalog } from "./catalog.js";
-import { measurePeers } from "./peers.js";
-import { expectOk, hasGnuTime, median, peak, runCommand, runNode, type Sample } from "./proc.js";
+import { syntheticCatalog } from "./catalog.js";
+import { expectOk, hasGnuTime, median, peak, runNode, type Sample } from "./proc.js";
 import { type Column, peerNotes, renderTable, type Timing } from "./report.js";
 import { measureRuntime } from "./runtime.js";
 import { timeTsc, writeBaseline, writeTsProject } from "./tsc.js";
-import { measureWatch } from "./watch.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "dist/bin.js");
@@ -44,13 +43,6 @@ async function compileHelpers(scratch: string): Promise<{ preload: string; floor
     });
   }
   return { preload: pathToFileURL(out("rss-preload")).href, floor: out("floor") };
-}
-
-/** Every file under `dir` with its size, as the floor's plan of what to write. */
-function outputPlan(dir: string): [string, number][] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .map((file): [string, number] => [file, statSync(join(dir, file)).size])
-    .filter(([file]) => statSync(join(dir, file)).isFile());
 }
 
 const summary = (samples: readonly Sample[]): Timing => ({
@@ -151,7 +143,9 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     if (!first) throw new Error("the synthetic catalog has no modules");
     const runtime = await measureRuntime(timed.out, work, { id: first.id, code: first.codes[0] ?? 0 });
     const bundles = await measureBundles(dir, timed.out, first, others);
-    const beside = large ? await watchAndPeers(helpers, dir, catalog, synthetic, size.runs, work) : {};
+    const beside = large
+      ? await watchAndPeers({ ...helpers, bin: BIN, root: ROOT, log }, dir, catalog, synthetic, size.runs, work)
+      : {};
     columns.push({
       label: `${size.codes.toLocaleString("en-US")} codes`,
       large,
@@ -168,46 +162,6 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     rmSync(dir, { recursive: true, force: true });
   }
   return columns;
-}
-
-/** `--watch` latency in two layouts beside their floors, and the peer generators on the same codes. */
-async function watchAndPeers(
-  helpers: { preload: string; floor: string },
-  dir: string,
-  catalog: string,
-  synthetic: SyntheticCatalog,
-  runs: number,
-  work: string,
-): Promise<Pick<Column, "watch" | "peers">> {
-  const yamlModule = createRequire(join(ROOT, "package.json")).resolve("yaml");
-  const floor = (inputs: readonly string[], outDir: string, cwd: string) => {
-    const plan = join(cwd, "plan.json");
-    writeFileSync(plan, JSON.stringify(outputPlan(outDir)));
-    const floorOut = join(cwd, "floor-out");
-    rmSync(floorOut, { recursive: true, force: true });
-    return expectOk(runNode(helpers.preload, [helpers.floor, yamlModule, plan, floorOut, ...inputs], cwd), "floor").ms;
-  };
-  const index = Math.floor(synthetic.modules.length / 2);
-  const module = synthetic.modules[index];
-  if (!module) throw new Error("the synthetic catalog has too few modules");
-  log(`${basename(dir)}: --watch, ${runs} runs`);
-  const watch = await measureWatch({
-    bin: BIN,
-    floor,
-    dir,
-    yaml: synthetic.yaml,
-    runs,
-    edited: { index, code: module.codes[0] ?? 0, output: `modules/${moduleNames(module.id).fileStem}.ts` },
-  });
-  log(`${basename(dir)}: peers, ${runs} runs`);
-  const peers = measurePeers({
-    dir,
-    yaml: synthetic.yaml,
-    runs,
-    time: (command, args, cwd) => runCommand(command, args, cwd, work),
-    errcat: (out) => runNode(helpers.preload, [BIN, "generate", "--schema", catalog, "--out", out], dir),
-  });
-  return { watch, peers };
 }
 
 /** The catalog and the files its `include` globs match, found as errcat finds them. */
