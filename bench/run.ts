@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, release, tmpdir, totalmem } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -9,11 +9,12 @@ import { build } from "esbuild";
 import { globSync } from "tinyglobby";
 import { parse } from "yaml";
 import { moduleNames } from "../generator/names.js";
+import { outputPlan, watchAndPeers } from "./beside.js";
 import { measureBundles } from "./bundle.js";
 import { syntheticCatalog } from "./catalog.js";
 import { measurePage } from "./html.js";
 import { expectOk, hasGnuTime, median, peak, runNode, type Sample } from "./proc.js";
-import { type Column, renderTable, type Timing } from "./report.js";
+import { type Column, peerNotes, renderTable, type Timing } from "./report.js";
 import { measureRuntime } from "./runtime.js";
 import { timeTsc, writeBaseline, writeTsProject } from "./tsc.js";
 
@@ -25,7 +26,7 @@ const RESULTS = join(ROOT, "bench/results.md");
 const SIZES = [
   { codes: 1_000, runs: 7 },
   { codes: 10_000, runs: 7 },
-  { codes: 30_000, runs: 5 },
+  { codes: 30_000, runs: 7 },
 ] as const;
 
 /** Fresh page loads per size, each typing the same queries. */
@@ -46,13 +47,6 @@ async function compileHelpers(scratch: string): Promise<{ preload: string; floor
     });
   }
   return { preload: pathToFileURL(out("rss-preload")).href, floor: out("floor") };
-}
-
-/** Every file under `dir` with its size, as the floor's plan of what to write. */
-function outputPlan(dir: string): [string, number][] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .map((file): [string, number] => [file, statSync(join(dir, file)).size])
-    .filter(([file]) => statSync(join(dir, file)).isFile());
 }
 
 const summary = (samples: readonly Sample[]): Timing => ({
@@ -83,6 +77,7 @@ function timeCatalog(
   const floor: Sample[] = [];
   const cold: Sample[] = [];
   const checked: Sample[] = [];
+  const compared: Sample[] = [];
   for (let run = 1; run <= runs; run++) {
     log(`${basename(dir)}: run ${run}/${runs}`);
     rmSync(out, { recursive: true, force: true });
@@ -91,7 +86,10 @@ function timeCatalog(
       expectOk(runNode(helpers.preload, [helpers.floor, yamlModule, plan, floorOut, ...inputs], dir), "floor"),
     );
     cold.push(expectOk(runNode(helpers.preload, [BIN, ...generate], dir), "errcat generate"));
-    checked.push(expectOk(runNode(helpers.preload, [BIN, ...generate, "--check"], dir), "errcat generate --check"));
+    checked.push(expectFast(runNode(helpers.preload, [BIN, ...generate, "--check"], dir), true));
+    // The same tree, its manifest naming another build: the check must compare every file.
+    foreignBuild(out);
+    compared.push(expectFast(runNode(helpers.preload, [BIN, ...generate, "--check"], dir), false));
   }
   return {
     out,
@@ -100,7 +98,25 @@ function timeCatalog(
     floor: summary(floor),
     generate: summary(cold),
     check: summary(checked),
+    checkCompared: summary(compared),
   };
+}
+
+/** Fails the bench when `--check` did not take the path being timed. */
+function expectFast(sample: Sample, fast: boolean): Sample {
+  expectOk(sample, "errcat generate --check");
+  if (/hashes match/.test(sample.stdout) !== fast) {
+    throw new Error(`generate --check ${fast ? "compared" : "trusted the hashes"}: ${sample.stdout}`);
+  }
+  return sample;
+}
+
+/** Rewrites the manifest as if another errcat build had written the folder. */
+function foreignBuild(out: string): void {
+  const path = join(out, ".errcat-manifest.json");
+  const manifest = JSON.parse(readFileSync(path, "utf8")) as { hashes: { errcat: string } };
+  manifest.hashes.errcat = "0".repeat(64);
+  writeFileSync(path, JSON.stringify(manifest));
 }
 
 /** tsc on the generated output beside tsc on as many bare classes. */
@@ -134,6 +150,9 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     log(`${basename(dir)}: the reference page in Chromium`);
     const page = await measurePage(join(timed.out, "error-codes.html"), PAGE_RUNS);
     if (!page) log("no Chromium found: the page rows are left out");
+    const beside = large
+      ? await watchAndPeers({ ...helpers, bin: BIN, root: ROOT, log }, dir, catalog, synthetic, size.runs, work)
+      : {};
     columns.push({
       label: `${size.codes.toLocaleString("en-US")} codes`,
       large,
@@ -145,6 +164,7 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
       runtime,
       bundles,
       ...(page ? { page } : {}),
+      ...beside,
     });
     // The next size's output is independent; drop this one so the temp folder stays small.
     rmSync(dir, { recursive: true, force: true });
@@ -203,6 +223,23 @@ function machine(): string[] {
   ];
 }
 
+/** What the rows beside the table measured, and what each peer's output holds. */
+function notes(columns: readonly Column[]): string[] {
+  const peers = peerNotes(columns);
+  if (peers.length === 0) return [];
+  return [
+    "Interleaved in each run: the floor, `generate` into an empty folder, `--check` on the tree it wrote (the",
+    "manifest's hashes match), and `--check` after rewriting the manifest as another build's (it compares every file).",
+    "`--watch` keeps two watchers running (all modules in one file; each module in a file of its own, included by a",
+    "glob), edits one code's description per run and times from the save to the line reporting the changed module",
+    "file; each layout's floor is timed in the same runs. The peers get the same module codes, installed from npm into",
+    "`.bench/peers` (openapi-typescript with its own typescript 5; buf's platform binary called directly):",
+    "",
+    ...peers,
+    "",
+  ];
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.length > 1 || args.some((arg) => arg.startsWith("-"))) {
@@ -236,6 +273,7 @@ async function main(): Promise<void> {
     "",
     renderTable(columns),
     "",
+    ...notes(columns),
   ].join("\n");
   process.stdout.write(text);
   writeFileSync(RESULTS, text);

@@ -1,10 +1,13 @@
+import * as nodeFs from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { type Drift, findDrift } from "./check.js";
+import { type Drift, findDrift } from "./drift.js";
 import { emitAll } from "./emit/index.js";
+import { fingerprintOf, matchesFingerprint, type OutputHashes } from "./fingerprint.js";
 import { checkLocales } from "./locales.js";
-import { buildModel, type CatalogModel } from "./model.js";
-import { CatalogError } from "./problems.js";
-import { type ReadCatalog, readCatalog } from "./read.js";
+import { buildModel, type CatalogModel, type ModuleModel } from "./model.js";
+import { CatalogError, type Problem } from "./problems.js";
+import { type ReadCache, type ReadCatalog, readCatalog } from "./read.js";
+import type { Locate } from "./reporter.js";
 import { checkSemantics } from "./validate.js";
 import { checkWarnings } from "./warnings.js";
 import {
@@ -32,32 +35,70 @@ export interface GenerateOptions {
 
 export type GenerateResult =
   | ({ readonly mode: "write"; readonly model: CatalogModel } & WriteResult)
-  | { readonly mode: "check"; readonly model: CatalogModel; readonly drift: readonly Drift[] };
+  | {
+      readonly mode: "check";
+      /** `hashes`: the manifest's hashes all matched, nothing was emitted (and there is no model). */
+      readonly by: "hashes" | "comparison";
+      readonly model: CatalogModel | undefined;
+      readonly drift: readonly Drift[];
+    };
+
+/** A catalog read, checked and modelled, with a way to point into its files. */
+export interface LoadedModel {
+  readonly model: CatalogModel;
+  readonly read: ReadCatalog;
+  readonly locate: Locate;
+}
+
+export interface LoadModelOptions {
+  /** The catalog path generated headers name; default: relative to the project root. */
+  readonly sourcePath?: string;
+  /** How messages name a file (`diff --against` names files `REF:path`); default: as given. */
+  readonly label?: (file: string) => string;
+  /** Files parsed by an earlier run, reused while unchanged (`generate --watch`). */
+  readonly cache?: ReadCache;
+}
 
 /**
- * Validates a catalog and reads it into the model. Throws a {@link CatalogError} listing every
- * problem, each as `file:line:col: message (at /pointer)`.
+ * The one pipeline every command starts with: reads a catalog and its includes (load and schema
+ * check), checks locales and semantics, and builds the model. Throws a {@link CatalogError} listing
+ * every problem, each as `file:line:col: message (at /pointer)`.
  */
-export function validate(schema: string = DEFAULT_SCHEMA, out: string = DEFAULT_OUT): CatalogModel {
-  return modelOf(readCatalog(schema), schema, out);
+export function loadModel(schema: string, options: LoadModelOptions = {}): LoadedModel {
+  const label = options.label ?? ((file: string) => file);
+  const relabel = (problems: readonly Problem[]) =>
+    problems.map((problem) => ({ ...problem, location: { ...problem.location, file: label(problem.location.file) } }));
+  try {
+    const read = readCatalog(schema, options.cache);
+    const locate: Locate = (at, pointer) => ({ ...read.locate(at, pointer), file: label(at) });
+    const model = buildModel(read.doc, read.file, read.moduleSources, options.sourcePath ?? sourcePath(schema));
+    const problems = [...relabel([...read.problems, ...checkLocales(read)]), ...checkSemantics(model, locate)];
+    if (problems.length > 0) throw new CatalogError(problems);
+    return { model: { ...model, warnings: checkWarnings(model, locate) }, read, locate };
+  } catch (error) {
+    if (error instanceof CatalogError && options.label) throw new CatalogError(relabel(error.problems));
+    throw error;
+  }
 }
 
-function modelOf(read: ReadCatalog, schema: string, out: string): CatalogModel {
-  const model = buildModel(read.doc, read.file, read.moduleSources, sourcePath(schema, out));
-  const problems = [...read.problems, ...checkLocales(read), ...checkSemantics(model, read.locate)];
-  if (problems.length > 0) throw new CatalogError(problems);
-  return { ...model, warnings: checkWarnings(model, read.locate) };
+/** Validates a catalog and reads it into the model; see {@link loadModel}. */
+export function validate(schema: string = DEFAULT_SCHEMA): CatalogModel {
+  return loadModel(schema).model;
 }
 
-/** The files a catalog produces, by path inside the output folder, the manifest included. */
-export function render(model: CatalogModel): Map<string, string> {
-  const files = emitAll(model);
+/**
+ * The files a catalog produces, by path inside the output folder, the manifest included;
+ * `moduleText` may supply a module's file text (see `regenerate.ts`).
+ */
+export function render(model: CatalogModel, moduleText?: (module: ModuleModel) => string): Map<string, string> {
+  const files = emitAll(model, moduleText);
   files.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys()));
   return files;
 }
 
 /**
  * Generates the output folder from a catalog, all files or none; with `check`, reports drift instead.
+ * A check whose manifest hashes all match skips reading the catalog and emitting.
  *
  * @example
  * const result = generate({ schema: "schema/error-codes.yaml", out: "generated", check: true });
@@ -66,19 +107,60 @@ export function render(model: CatalogModel): Map<string, string> {
 export function generate(options: GenerateOptions = {}): GenerateResult {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const out = options.out ?? DEFAULT_OUT;
-  return produce(validate(schema, out), schema, out, options);
-}
-
-function produce(model: CatalogModel, schema: string, out: string, options: GenerateOptions): GenerateResult {
+  if (options.check && matchesFingerprint(out, schema, sourcePath(schema), options.fs)) {
+    return { mode: "check", by: "hashes", model: undefined, drift: [] };
+  }
+  const { model, sources } = loadForOutput(schema);
   const files = render(model);
-  if (options.check) return { mode: "check", model, drift: findDrift(out, files, options.fs) };
+  if (options.check) return { mode: "check", by: "comparison", model, drift: findDrift(out, files, options.fs) };
   checkOutputFolder(out, schema, options.fs);
-  return { mode: "write", model, ...writeOutput(out, files, options.fs) };
+  return { mode: "write", model, ...writeOutput(out, withHashes(files, model, sources, { schema, out }), options.fs) };
 }
 
-/** The catalog's path relative to the output folder's parent, with POSIX separators. */
-function sourcePath(schema: string, out: string): string {
-  return relative(dirname(resolve(out)), resolve(schema))
-    .split(sep)
-    .join("/");
+/** What the manifest's hashes need from a read, besides the model. */
+export interface Sources {
+  readonly include: readonly string[];
+  readonly inputs: ReadCatalog["inputs"];
+}
+
+/**
+ * The model and what the manifest records of its inputs, and nothing else: the parsed YAML trees
+ * (kept to locate problems) become garbage before emitting, which at 30,000 codes saves the
+ * collector from tracing them again and again.
+ */
+export function loadForOutput(schema: string): { model: CatalogModel; sources: Sources } {
+  const { model, read } = loadModel(schema);
+  return { model, sources: { include: read.doc.include ?? [], inputs: read.inputs } };
+}
+
+/** The files to write, the manifest carrying the hashes of this run's inputs and outputs. */
+export function withHashes(
+  files: ReadonlyMap<string, string>,
+  model: CatalogModel,
+  sources: Sources,
+  paths: { readonly schema: string; readonly out: string },
+  known?: OutputHashes,
+): Map<string, string> {
+  const fingerprint = fingerprintOf({ ...paths, sourcePath: model.sourcePath, ...sources, files }, known);
+  const result = new Map(files);
+  if (fingerprint) result.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys(), fingerprint));
+  return result;
+}
+
+/**
+ * The catalog's path as people read it: relative to the project root (the nearest folder above the
+ * catalog holding a `package.json`, else the current folder), with POSIX separators.
+ */
+export function sourcePath(schema: string, fs: Pick<FileOps, "existsSync"> = nodeFs): string {
+  const file = resolve(schema);
+  let root = dirname(file);
+  while (!fs.existsSync(resolve(root, "package.json"))) {
+    const parent = dirname(root);
+    if (parent === root) {
+      root = process.cwd();
+      break;
+    }
+    root = parent;
+  }
+  return relative(root, file).split(sep).join("/");
 }

@@ -1,5 +1,5 @@
 /** errcat's programmatic API. */
-export type { Drift } from "./check.js";
+export type { Drift } from "./drift.js";
 export {
   DEFAULT_OUT,
   DEFAULT_SCHEMA,

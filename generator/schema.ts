@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Ajv as AjvInstance, ErrorObject, Options, ValidateFunction } from "ajv";
 import type { CatalogDocument, CodeValue, IncludedDocument } from "./catalog.js";
 import type { LoadedCatalog } from "./load.js";
 import { listKind } from "./model.js";
@@ -7,24 +9,47 @@ import { fromPointer, type Problem, pointerSegment } from "./problems.js";
 import { closest } from "./suggest.js";
 
 /** The JSON Schema editors use for completion; the same file validates here. */
-export const SCHEMA_URL = new URL("../schema/error-catalog.schema.json", import.meta.url);
+export const SCHEMA_PATH: string = fileURLToPath(new URL("../schema/error-catalog.schema.json", import.meta.url));
 
-let validators: { catalog: ValidateFunction; included: ValidateFunction } | undefined;
+/** ajv's options, the same for the build's standalone code and for compiling from the sources. */
+export const SCHEMA_OPTIONS: Options = {
+  allErrors: true,
+  strict: true,
+  // An `if`/`then` names properties its parent schema defines.
+  strictRequired: false,
+  allowUnionTypes: true,
+  useDefaults: false,
+  verbose: true,
+};
 
-function schemaValidators() {
+/** Editors show `markdownDescription` (VS Code's JSON language service); it does not validate. */
+export function addEditorVocabulary(ajv: AjvInstance): void {
+  ajv.addVocabulary(["markdownDescription"]);
+}
+
+interface Validators {
+  readonly catalog: ValidateFunction;
+  readonly included: ValidateFunction;
+}
+
+let validators: Validators | undefined;
+
+/**
+ * The built package loads the validators `postbuild.ts` compiled (ajv's compiler stays unloaded);
+ * run from the sources, errcat compiles the schema with ajv on first use.
+ */
+function schemaValidators(): Validators {
   if (!validators) {
-    // strictRequired is off: an `if`/`then` names properties its parent schema defines.
-    const ajv = new Ajv({
-      allErrors: true,
-      strict: true,
-      strictRequired: false,
-      allowUnionTypes: true,
-      useDefaults: false,
-      verbose: true,
-    });
-    // Editors show this annotation (VS Code's JSON language service); it does not validate.
-    ajv.addVocabulary(["markdownDescription"]);
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { $id: string };
+    const require = createRequire(import.meta.url);
+    const standalone = new URL("./schema-validators.cjs", import.meta.url);
+    if (existsSync(standalone)) {
+      validators = require(fileURLToPath(standalone)) as Validators;
+      return validators;
+    }
+    const { Ajv } = require("ajv") as typeof import("ajv");
+    const ajv = new Ajv(SCHEMA_OPTIONS);
+    addEditorVocabulary(ajv);
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as { $id: string };
     ajv.addSchema(schema);
     validators = {
       catalog: ajv.getSchema(schema.$id) as ValidateFunction,

@@ -32,9 +32,53 @@ export class OutputFolderError extends Error {
   override readonly name = "OutputFolderError";
 }
 
-/** The manifest's text for a set of output files. */
-export function manifestText(source: string, files: Iterable<string>): string {
-  return `${JSON.stringify({ generator: "errcat", source, files: [...files].sort() }, null, 2)}\n`;
+/**
+ * The manifest's text for a set of output files; `hashes` (see `fingerprint.ts`) lets
+ * `generate --check` skip emitting when nothing changed.
+ */
+export function manifestText(source: string, files: Iterable<string>, hashes?: object): string {
+  const sorted = [...files].filter((file) => file !== MANIFEST_FILE).sort();
+  return formattedJson({ generator: "errcat", source, files: sorted, ...(hashes ? { hashes } : {}) });
+}
+
+/**
+ * JSON laid out as Biome's formatter lays it out by default (JSON has no comment that would exempt
+ * a file from a consumer's formatter): tabs, objects one member a line, a list of strings on one
+ * line when it fits in 80 columns (a tab counting 2), else one item a line.
+ */
+export function formattedJson(value: unknown): string {
+  const print = (item: unknown, depth: number, prefix: number): string => {
+    const inner = "\t".repeat(depth + 1);
+    if (Array.isArray(item)) {
+      const flat = `[${item.map((element) => JSON.stringify(element)).join(", ")}]`;
+      if (item.length === 0 || prefix + flat.length + 1 <= 80) return flat;
+      return `[\n${item.map((element) => `${inner}${JSON.stringify(element)}`).join(",\n")}\n${"\t".repeat(depth)}]`;
+    }
+    if (typeof item !== "object" || item === null) return JSON.stringify(item);
+    const entries = Object.entries(item);
+    if (entries.length === 0) return "{}";
+    const members = entries.map(([key, member]) => {
+      const head = `${JSON.stringify(key)}: `;
+      return `${inner}${head}${print(member, depth + 1, 2 * (depth + 1) + head.length)}`;
+    });
+    return `{\n${members.join(",\n")}\n${"\t".repeat(depth)}}`;
+  };
+  return `${print(value, 0, 0)}\n`;
+}
+
+/**
+ * A manifest's text without its hashes: they are a cache of what the inputs were, so the drift
+ * check compares the rest (a new errcat build changes the hashes, not the output).
+ */
+export function manifestWithoutHashes(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !("hashes" in parsed)) return text;
+    const { hashes: _, ...rest } = parsed as Record<string, unknown>;
+    return formattedJson(rest);
+  } catch {
+    return text;
+  }
 }
 
 /** The files a previous run wrote, as its manifest lists them; only plain relative paths inside `out`. */
@@ -84,17 +128,24 @@ export interface WriteResult {
 /**
  * Writes the output all or nothing: every changed file is staged under a temporary name, then the
  * old files are moved aside and the new ones renamed into place. A failure at any step puts the
- * previous files back, byte for byte. Removes only orphans the previous manifest lists.
+ * previous files back, byte for byte. Removes only orphans the previous manifest lists. `written`
+ * is what this process wrote before, whose files are trusted to be unchanged when they exist.
  */
-export function writeOutput(out: string, files: ReadonlyMap<string, string>, fs: FileOps = nodeFs): WriteResult {
+export function writeOutput(
+  out: string,
+  files: ReadonlyMap<string, string>,
+  fs: FileOps = nodeFs,
+  written?: ReadonlyMap<string, string>,
+): WriteResult {
   const previous = readManifest(out, fs) ?? [];
   const orphans = previous.filter((file) => !files.has(file) && fs.existsSync(join(out, file)));
   const changed: string[] = [];
   const unchanged: string[] = [];
   for (const [file, text] of files) {
     const path = join(out, file);
-    if (fs.existsSync(path) && fs.readFileSync(path).equals(Buffer.from(text, "utf8"))) unchanged.push(file);
-    else changed.push(file);
+    // `written`: what this process wrote last time (`--watch`); the same text need not be read back.
+    const same = written?.get(file) === text ? fs.existsSync(path) : sameBytes(path, text, fs);
+    (same ? unchanged : changed).push(file);
   }
   const suffix = `.errcat-${process.pid}`;
   const staged: string[] = [];
@@ -126,6 +177,10 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, fs:
   for (const file of movedAside) quietly(() => fs.unlinkSync(join(out, `${file}${suffix}.old`)));
   for (const file of orphans) removeEmptyParents(out, file, fs);
   return { written: changed, removed: orphans, unchanged };
+}
+
+function sameBytes(path: string, text: string, fs: FileOps): boolean {
+  return fs.existsSync(path) && fs.readFileSync(path).equals(Buffer.from(text, "utf8"));
 }
 
 function rollBack(

@@ -52,7 +52,7 @@ beforeAll(async () => {
   const root = tempDir("errcat-apis-");
   for (const { name, dir } of catalogs) {
     const out = join(root, name);
-    const model = validate(join(dir, "catalog.yaml"), out);
+    const model = validate(join(dir, "catalog.yaml"));
     const files = render(model);
     for (const [file, text] of files) {
       mkdirSync(dirname(join(out, file)), { recursive: true });

@@ -189,7 +189,7 @@ describe.skipIf(missing)("a 10,000-code catalog", () => {
     const dir = tempDir();
     const synthetic = syntheticCatalog(10_000);
     writeFileSync(join(dir, "catalog.yaml"), synthetic.yaml);
-    const model = validate(join(dir, "catalog.yaml"), join(dir, "generated"));
+    const model = validate(join(dir, "catalog.yaml"));
     const html = render(model).get("error-codes.html") ?? "";
     mkdirSync(dirname(join(dir, "generated/error-codes.html")), { recursive: true });
     writeFileSync(join(dir, "generated/error-codes.html"), html);

@@ -21,7 +21,7 @@ export interface CatalogApi {
 /** Validates, renders and loads `text`; throws the CatalogError of an invalid catalog. */
 export async function catalogApi(text: string): Promise<CatalogApi> {
   const dir = tempDir();
-  const model = validate(writeCatalog(dir, text), `${dir}/generated`);
+  const model = validate(writeCatalog(dir, text));
   const files = render(model);
   const loaded = await loadOutput(files, () => {
     throw new Error("catalog text ran as code");
@@ -32,7 +32,7 @@ export async function catalogApi(text: string): Promise<CatalogApi> {
 
 /** Validates, renders and loads a catalog file (with its includes). */
 export async function catalogFileApi(file: string): Promise<CatalogApi> {
-  const model = validate(file, `${tempDir()}/generated`);
+  const model = validate(file);
   const files = render(model);
   const loaded = await loadOutput(files, () => {
     throw new Error("catalog text ran as code");

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { render, validate } from "../generator/index.js";
 import { cleanup, minimalCatalog, tempDir, writeCatalog } from "./helpers.js";
@@ -7,7 +6,7 @@ afterAll(cleanup);
 
 const renderCatalog = (text: string) => {
   const dir = tempDir();
-  return render(validate(writeCatalog(dir, text), join(dir, "generated")));
+  return render(validate(writeCatalog(dir, text)));
 };
 
 /** A catalog of `count` module codes over three modules. */

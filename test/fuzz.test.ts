@@ -62,7 +62,7 @@ function generate(yaml: string, file = "catalog.yaml"): Map<string, string> {
   const path = join(root, file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, yaml);
-  return render(validate(path, join(root, "out")));
+  return render(validate(path));
 }
 
 /** A regression case's setup: whatever it makes, awaited. */

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { htmlText } from "../generator/emit/escape.js";
 import { fillTemplate, pageText } from "../generator/emit/page-text.js";
@@ -10,7 +9,7 @@ afterAll(cleanup);
 
 const renderCatalog = (text: string) => {
   const dir = tempDir();
-  return render(validate(writeCatalog(dir, text), join(dir, "generated")));
+  return render(validate(writeCatalog(dir, text)));
 };
 
 /** Every `id="…"` of a page, in order. */

@@ -66,7 +66,7 @@ async function generateAndLoad(text: string): Promise<{ dir: string; api: Api }>
   const dir = tempDir();
   const out = join(dir, "generated");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  writeRendered(out, render(validate(writeCatalog(dir, text), out)));
+  writeRendered(out, render(validate(writeCatalog(dir, text))));
   return { dir: out, api: await bundleAndImport<Api>(out) };
 }
 

@@ -31,7 +31,7 @@ async function importAndGenerate(file: string) {
   const dir = tempDir();
   const out = join(dir, "generated");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  writeRendered(out, render(validate(writeCatalog(dir, result.yaml), out)));
+  writeRendered(out, render(validate(writeCatalog(dir, result.yaml))));
   return { result, out, api: await bundleAndImport<Generated>(out) };
 }
 

@@ -164,7 +164,15 @@ describe("generate --check", () => {
     },
     {
       kind: "orphan",
-      change: (out: string) => fs.writeFileSync(join(out, "stray.ts"), "export const stray = 1;\n"),
+      // A file an earlier run wrote (its manifest lists it) that the catalog no longer produces.
+      change: (out: string) => {
+        fs.writeFileSync(join(out, "stray.ts"), "export const stray = 1;\n");
+        const manifest = JSON.parse(fs.readFileSync(join(out, MANIFEST_FILE), "utf8")) as { files: string[] };
+        fs.writeFileSync(
+          join(out, MANIFEST_FILE),
+          JSON.stringify({ ...manifest, files: [...manifest.files, "stray.ts"] }),
+        );
+      },
       want: /stray\.ts: orphan\n[\s\S]*-export const stray = 1;/,
     },
   ])("reports a $kind file with a diff and the command, exit 1, writing nothing", ({ change, want }) => {
@@ -185,6 +193,20 @@ describe("generate --check", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/common\.ts: changed/);
     expect(result.stdout).toMatch(/modules\/new-module\.ts: missing/);
+  });
+
+  it("names a file errcat did not write as not errcat's, and says to move it out, not to regenerate", () => {
+    const { schema, out } = synced();
+    fs.writeFileSync(join(out, "NOTES.md"), "x\n");
+    expect(cli(["generate", "--schema", schema, "--out", out]).code).toBe(0);
+    expect(fs.readFileSync(join(out, "NOTES.md"), "utf8")).toBe("x\n");
+    const result = cli(["generate", "--check", "--schema", schema, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `NOTES.md is not errcat's: errcat did not write it and keeps it, so move it out of ${out}`,
+    );
+    expect(result.stderr).toMatch(/holds 1 file errcat did not write; move them out of/);
+    expect(result.stdout + result.stderr).not.toMatch(/run: errcat generate|orphan/);
   });
 
   it("annotates the pull request with --format github", () => {

@@ -56,7 +56,8 @@ export async function runGenerate(args: ParsedArgs, format: OutputFormat): Promi
   if (!check && format !== "text") throw new UsageError(`--format ${format} goes with --check`, "generate");
   if (args.values.watch) return await watchAndGenerate(schema, out);
   const result = generate({ schema, out, check });
-  const warnings = catalogWarnings(result.model);
+  // When the manifest's hashes all match, --check reads no catalog, so there is nothing to warn about.
+  const warnings = result.model === undefined ? [] : catalogWarnings(result.model);
   if (result.mode === "write") {
     warn(warnings, format);
     process.stdout.write(
@@ -75,10 +76,20 @@ export async function runGenerate(args: ParsedArgs, format: OutputFormat): Promi
   }
   warn(warnings, format);
   if (result.drift.length === 0) {
-    process.stdout.write(`${out} is up to date with ${schema}\n`);
+    const how = result.by === "hashes" ? "the manifest's hashes match" : "compared file by file";
+    process.stdout.write(`${out} is up to date with ${schema} (${how})\n`);
     return EXIT.ok;
   }
-  for (const drift of result.drift) {
+  const foreign = result.drift.filter((drift) => drift.kind === "foreign");
+  const stale = result.drift.filter((drift) => drift.kind !== "foreign");
+  for (const drift of foreign) {
+    const location = { file: `${out}/${drift.file}`, line: 1, col: 1, pointer: "" };
+    const message = `${drift.file} is not errcat's: errcat did not write it and keeps it, so move it out of ${out}`;
+    process.stdout.write(
+      `${format === "github" ? formatProblems([{ message, location }], "github").join("\n") : message}\n`,
+    );
+  }
+  for (const drift of stale) {
     const location = { file: `${out}/${drift.file}`, line: 1, col: 1, pointer: "" };
     if (format === "github") {
       const message = `${drift.file} is ${drift.kind}; run ${command}`;
@@ -87,9 +98,14 @@ export async function runGenerate(args: ParsedArgs, format: OutputFormat): Promi
       process.stdout.write(`${drift.file}: ${drift.kind}\n${drift.diff}\n`);
     }
   }
-  process.stderr.write(
-    `${out} is out of date with ${schema} (${plural(result.drift.length, "file")}); run: ${command}\n`,
-  );
+  if (foreign.length > 0) {
+    process.stderr.write(
+      `${out} holds ${plural(foreign.length, "file")} errcat did not write; move them out of ${out}\n`,
+    );
+  }
+  if (stale.length > 0) {
+    process.stderr.write(`${out} is out of date with ${schema} (${plural(stale.length, "file")}); run: ${command}\n`);
+  }
   return EXIT.problem;
 }
 

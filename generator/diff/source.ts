@@ -3,13 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { basename, dirname, join, posix, relative, resolve, sep } from "node:path";
 import { globSync } from "tinyglobby";
+import { loadModel } from "../generate.js";
 import { loadCatalog, MAX_CATALOG_BYTES } from "../load.js";
-import { checkLocales } from "../locales.js";
-import { buildModel } from "../model.js";
-import { CatalogError, type Problem } from "../problems.js";
-import { readCatalog } from "../read.js";
-import { checkSemantics } from "../validate.js";
-import type { CatalogSide, Locate } from "./rules.js";
+import { CatalogError } from "../problems.js";
+import type { CatalogSide } from "./rules.js";
 
 /** The old catalog cannot be read from git: no git, no repository, no such ref or file. A usage error. */
 export class DiffSourceError extends Error {
@@ -53,21 +50,9 @@ export function readCatalogAtRef(ref: string, file: string, options: { readonly 
   }
 }
 
-/** Reads and validates like `generate.ts`'s `validate`, naming every file by `label`. */
+/** Reads and validates as every command does, naming every file by `label`. */
 function readLabelled(file: string, label: (file: string) => string): CatalogSide {
-  const relabel = (problems: readonly Problem[]) =>
-    problems.map((problem) => ({ ...problem, location: { ...problem.location, file: label(problem.location.file) } }));
-  try {
-    const read = readCatalog(file);
-    const locate: Locate = (at, pointer) => ({ ...read.locate(at, pointer), file: label(at) });
-    const model = buildModel(read.doc, read.file, read.moduleSources, label(file));
-    const problems = [...relabel([...read.problems, ...checkLocales(read)]), ...checkSemantics(model, locate)];
-    if (problems.length > 0) throw new CatalogError(problems);
-    return { model, locate };
-  } catch (error) {
-    if (error instanceof CatalogError) throw new CatalogError(relabel(error.problems));
-    throw error;
-  }
+  return loadModel(file, { label, sourcePath: label(file) });
 }
 
 /**

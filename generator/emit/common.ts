@@ -7,6 +7,7 @@ import {
   createWriter,
   deprecatedTags,
   finish,
+  type LineSink,
   mainText,
   writeEnum,
   writeJsdoc,
@@ -128,7 +129,7 @@ export function deprecationLiteral(deprecated: { reason: string; replacedBy?: nu
 
 /** The `translations` field of a metadata entry: the texts of every locale but the default. */
 export function writeTranslations(
-  writer: ReturnType<typeof createWriter>,
+  writer: LineSink,
   model: CatalogModel,
   texts: (locale: string) => Record<string, string | undefined>,
 ): void {

@@ -3,11 +3,17 @@
  * one of these before it reaches generated text.
  */
 
+// What JSON.stringify escapes (quote, backslash, controls, lone surrogates) and U+2028/U+2029.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+
 /**
  * A TypeScript string literal: `he said "hi"` → `"he said \"hi\""`. JSON escapes quotes, backslashes
  * and control characters; U+2028/U+2029 are escaped too so the source reads the same in every editor.
  */
 export function tsString(value: string): string {
+  // Most catalog text needs no escape at all; testing for that is cheaper than escaping.
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
   return JSON.stringify(value)
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
@@ -27,6 +33,14 @@ function visibleControl(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
+// Fast paths: text without any of these characters comes out of its escaper unchanged (but trimmed).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
+const JSDOC_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029@]|\*\//;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
+const MARKDOWN_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`&<>]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
+const CODE_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029`]/;
+
 /** Lines of catalog text: every line terminator (CRLF, CR, LF, U+2028, U+2029) splits. */
 export function textLines(value: string): string[] {
   return value.split(/\r\n|[\r\n\u2028\u2029]/);
@@ -37,6 +51,7 @@ export function textLines(value: string): string[] {
  * close the comment, a line cannot start a tag, and control characters are shown as `\uXXXX`.
  */
 export function jsdocLines(value: string): string[] {
+  if (!JSDOC_SPECIAL.test(value)) return [value.trimEnd()];
   return textLines(value).map((line) =>
     line
       .replace(CONTROL, visibleControl)
@@ -51,11 +66,13 @@ export function jsdocLines(value: string): string[] {
  * shown as text, line breaks become `<br>`; markdown links and emphasis still render.
  */
 export function markdownCell(value: string): string {
-  return markdownInline(value).replace(/\|/g, "\\|");
+  const inline = markdownInline(value);
+  return inline.includes("|") ? inline.replace(/\|/g, "\\|") : inline;
 }
 
 /** Catalog text in running markdown (headings, paragraphs): HTML shown as text, one line. */
 export function markdownInline(value: string): string {
+  if (!MARKDOWN_SPECIAL.test(value)) return value.trim();
   return textLines(value)
     .map((line) =>
       line
@@ -86,6 +103,7 @@ export function markdownWords(value: string): string {
 
 /** A markdown code span that holds any text: the fence is longer than any backtick run inside. */
 export function markdownCode(value: string): string {
+  if (!CODE_SPECIAL.test(value)) return value.startsWith(" ") ? `\` ${value} \`` : `\`${value}\``;
   const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
   const body = textLines(value).join(" ").replace(CONTROL, "\uFFFD");
@@ -95,7 +113,8 @@ export function markdownCode(value: string): string {
 
 /** A markdown code span inside a table cell: pipes still split cells there, so they are escaped too. */
 export function markdownCodeCell(value: string): string {
-  return markdownCode(value).replace(/\|/g, "\\|");
+  const code = markdownCode(value);
+  return code.includes("|") ? code.replace(/\|/g, "\\|") : code;
 }
 
 /** A text for one line of a comment header: no line breaks, no comment terminators. */

@@ -138,7 +138,7 @@ function categorySource(model: CatalogModel): string {
 function categoryOf(code) {
   const text = String(code);
   const dotted = text.includes(".");
-  return CATEGORY_PREFIXES.find((prefix) => (dotted ? text === prefix || text.startsWith(prefix + ".") : text.startsWith(prefix)));
+  return CATEGORY_PREFIXES.find((prefix) => (dotted ? text === prefix || text.startsWith(\`\${prefix}.\`) : text.startsWith(prefix)));
 }`;
 }
 

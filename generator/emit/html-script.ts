@@ -90,7 +90,7 @@ function knownCodes() {
     known.titles.set(module, section.dataset.t);
     for (const row of section.querySelectorAll("tbody tr")) {
       const code = codeOf(row);
-      known.rows.set(module + "\\n" + code, row);
+      known.rows.set(\`\${module}\\n\${code}\`, row);
       if (module === "") known.common.add(code);
       else known.modules.set(code, [...(known.modules.get(code) || []), module]);
     }
@@ -122,7 +122,7 @@ function describe(result, lookup) {
   else if (result.kind === "error") lines.push(line([fill(TEXT.pasteUnknown, { code: String(result.code) })]));
   if (result.module) {
     const { code, modules } = result.module;
-    const links = modules.map((module) => ({ row: lookup.rows.get(module + "\\n" + code), label: code + " (" + lookup.titles.get(module) + ")" }));
+    const links = modules.map((module) => ({ row: lookup.rows.get(\`\${module}\\n\${code}\`), label: \`\${code} (\${lookup.titles.get(module)})\` }));
     if (links.length === 0) lines.push(line([TEXT.moduleCode + " " + code + ": " + TEXT.pasteNoModule]));
     for (const link of links) lines.push(line([TEXT.moduleCode + " ", link]));
   }

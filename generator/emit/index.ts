@@ -1,4 +1,4 @@
-import type { CatalogModel } from "../model.js";
+import type { CatalogModel, ModuleModel } from "../model.js";
 import { emitApiError } from "./api-error.js";
 import { emitClasses } from "./classes.js";
 import { emitCommon } from "./common.js";
@@ -6,6 +6,7 @@ import { emitDescribe } from "./describe.js";
 import { docFiles } from "./docs.js";
 import { emitErrors } from "./errors.js";
 import { emitFromCode } from "./from-code.js";
+import { emitGitattributes } from "./gitattributes.js";
 import { emitGuards } from "./guards.js";
 import { htmlFiles } from "./html.js";
 import { emitHttp } from "./http.js";
@@ -18,9 +19,16 @@ import { emitRetry } from "./retry.js";
 import { emitTypes } from "./types.js";
 import { emitWire } from "./wire.js";
 
-/** Every file of the output, by path inside the output folder (POSIX separators), sorted by path. */
-export function emitAll(model: CatalogModel): Map<string, string> {
+/**
+ * Every file of the output, by path inside the output folder (POSIX separators), sorted by path.
+ * `moduleText` lets `generate --watch` reuse the text of modules whose input did not change.
+ */
+export function emitAll(
+  model: CatalogModel,
+  moduleText: (module: ModuleModel) => string = (module) => emitModule(model, module),
+): Map<string, string> {
   const files: [string, string][] = [
+    [".gitattributes", emitGitattributes(model)],
     ["api-error.ts", emitApiError(model)],
     ["classes.ts", emitClasses(model)],
     ["from-code.ts", emitFromCode(model)],
@@ -39,7 +47,7 @@ export function emitAll(model: CatalogModel): Map<string, string> {
     ["modules.ts", emitModules(model)],
     ["response.ts", emitResponse(model)],
     ["types.ts", emitTypes(model)],
-    ...model.modules.map((module): [string, string] => [module.file, emitModule(model, module)]),
+    ...model.modules.map((module): [string, string] => [module.file, moduleText(module)]),
   ];
   return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

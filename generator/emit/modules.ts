@@ -3,9 +3,11 @@ import { deprecationLiteral, writeTranslations } from "./common.js";
 import { tsString } from "./escape.js";
 import {
   codeLiteral,
+  createLineWriter,
   createWriter,
   deprecatedTags,
   finish,
+  type LineWriter,
   mainText,
   moduleCodeType,
   writeEnum,
@@ -74,9 +76,9 @@ export function modulesWithCode(code: ${code}): readonly ModuleName[] {
   return finish(writer);
 }
 
-/** `modules/<id>.ts`: one module's enum, metadata and guard. */
+/** `modules/<id>.ts`: one module's enum, metadata and guard; mostly data, so written line by line. */
 export function emitModule(model: CatalogModel, module: ModuleModel): string {
-  const writer = createWriter(model);
+  const writer = createLineWriter(model);
   const title = module.titled ? `${mainText(model, module.title)} (\`${module.id}\`)` : `\`${module.id}\``;
   const carried =
     model.moduleErrorsIn === "message" ? "carried in a response's message" : "carried in a response's code";
@@ -103,7 +105,7 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
   );
   writer.blankLine();
   writeJsdoc(writer, [`Every module error code of ${title} with its description, ordered by code.`]);
-  writer.write(`export const ${module.constName}: readonly ModuleErrorInfo[] = [`);
+  writer.writeLine(`export const ${module.constName}: readonly ModuleErrorInfo[] = [`);
   writer.indent(() => {
     for (const entry of module.codes) writeModuleEntry(writer, model, entry);
   });
@@ -121,7 +123,7 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
 }
 
 /** One metadata entry, on one line unless it carries a deprecation or translations. */
-function writeModuleEntry(writer: ReturnType<typeof createWriter>, model: CatalogModel, entry: ModuleCodeModel): void {
+function writeModuleEntry(writer: LineWriter, model: CatalogModel, entry: ModuleCodeModel): void {
   const fields = [
     `code: ${codeLiteral(entry.code)}`,
     `name: ${tsString(entry.name)}`,

@@ -145,7 +145,7 @@ export function strayCommentEnds(source: string): string[] {
   };
   skeleton(source, ({ start, end }) => {
     const text = source.slice(start, end);
-    if (text === "/* @__PURE__ */") return;
+    if (text === "/* @__PURE__ */" || text === "/* eslint-disable */") return;
     const first = lineAt(start);
     const last = lineAt(end - 1);
     const oneLine = !text.includes("\n") && /^\s*\/\*\*.*\*\/$/.test(first) && first.trimStart() === text;

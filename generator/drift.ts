@@ -1,14 +1,18 @@
 import * as nodeFs from "node:fs";
 import { join } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { type FileOps, listFiles } from "./write.js";
+import { type FileOps, listFiles, MANIFEST_FILE, manifestWithoutHashes, readManifest } from "./write.js";
 
 /** One way the output folder differs from what the catalog produces. */
 export interface Drift {
   readonly file: string;
-  /** `changed`: different text; `missing`: not on disk; `orphan`: on disk but not produced by the catalog. */
-  readonly kind: "changed" | "missing" | "orphan";
-  /** A unified diff from the file on disk to the expected file. */
+  /**
+   * `changed`: different text; `missing`: not on disk; `orphan`: a file errcat wrote that the catalog
+   * no longer produces (`generate` removes it); `foreign`: a file errcat did not write (`generate`
+   * keeps it, so it must be moved out of the output folder by hand).
+   */
+  readonly kind: "changed" | "missing" | "orphan" | "foreign";
+  /** A unified diff from the file on disk to the expected file; empty for a foreign file. */
   readonly diff: string;
 }
 
@@ -16,19 +20,20 @@ export interface Drift {
 export function findDrift(out: string, files: ReadonlyMap<string, string>, fs: FileOps = nodeFs): Drift[] {
   const drift: Drift[] = [];
   const onDisk = new Set(listFiles(out, fs));
+  const written = new Set(readManifest(out, fs) ?? []);
   for (const [file, expected] of files) {
     if (!onDisk.has(file)) {
       drift.push({ file, kind: "missing", diff: patch(file, "", expected) });
       continue;
     }
-    const actual = fs.readFileSync(join(out, file)).toString("utf8");
+    const text = fs.readFileSync(join(out, file)).toString("utf8");
+    const actual = file === MANIFEST_FILE ? manifestWithoutHashes(text) : text;
     if (actual !== expected) drift.push({ file, kind: "changed", diff: patch(file, actual, expected) });
   }
   for (const file of onDisk) {
-    if (!files.has(file)) {
-      const actual = readText(join(out, file), fs);
-      drift.push({ file, kind: "orphan", diff: patch(file, actual, "") });
-    }
+    if (files.has(file)) continue;
+    if (written.has(file)) drift.push({ file, kind: "orphan", diff: patch(file, readText(join(out, file), fs), "") });
+    else drift.push({ file, kind: "foreign", diff: "" });
   }
   return drift.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

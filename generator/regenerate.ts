@@ -1,0 +1,110 @@
+import * as nodeFs from "node:fs";
+import { resolve } from "node:path";
+import type { CatalogDocument } from "./catalog.js";
+import { emitModule } from "./emit/modules.js";
+import type { OutputHashes } from "./fingerprint.js";
+import { loadModel, render, withHashes } from "./generate.js";
+import type { CatalogModel } from "./model.js";
+import type { ReadCache } from "./read.js";
+import { checkOutputFolder, type FileOps, type WriteResult, writeOutput } from "./write.js";
+
+export interface Regenerated extends WriteResult {
+  readonly model: CatalogModel;
+  /** How many module files were emitted; the others' text was reused. */
+  readonly modulesEmitted: number;
+}
+
+/**
+ * Generates one output folder again and again, as `generate --watch` does, doing only the work an
+ * edit needs: a file whose bytes did not change is not parsed again, a module read from the same
+ * document (or an equal one) under the same catalog settings keeps its text, and the files and hashes this process
+ * wrote last are not read back. The files that depend on every module (the index, the docs, the
+ * lookups) are emitted each time. A failed run changes nothing, so the next starts from the last
+ * good one.
+ */
+export class Regenerator {
+  private readonly cache: ReadCache = new Map();
+  private readonly hashes: OutputHashes = new Map();
+  private written: ReadonlyMap<string, string> | undefined;
+  private modules = new Map<string, ModuleState>();
+  private settings: string | undefined;
+
+  constructor(
+    private readonly schema: string,
+    private readonly out: string,
+    private readonly fs: FileOps = nodeFs,
+  ) {}
+
+  run(): Regenerated {
+    const { model, read } = loadModel(this.schema, { cache: this.cache });
+    const settings = settingsKey(model);
+    const documents = new Map<string, unknown>();
+    for (const source of read.moduleSources) {
+      for (const [index, module] of source.modules.entries())
+        documents.set(`${source.file}\0${source.pointer}/${index}`, module);
+    }
+    const modules = new Map<string, ModuleState>();
+    let modulesEmitted = 0;
+    const files = render(model, (module) => {
+      const state: ModuleState = {
+        document: documents.get(`${module.origin.file}\0${module.origin.pointer}`),
+        text: "",
+      };
+      const last = this.modules.get(module.file);
+      const reuse = last !== undefined && settings === this.settings && sameDocument(last, state);
+      state.text = reuse ? last.text : emitModule(model, module);
+      if (!reuse) modulesEmitted++;
+      modules.set(module.file, state);
+      return state.text;
+    });
+    checkOutputFolder(this.out, this.schema, this.fs);
+    const sources = { include: read.doc.include ?? [], inputs: read.inputs };
+    const paths = { schema: this.schema, out: this.out };
+    const all = withHashes(files, model, sources, paths, this.hashes);
+    const result = writeOutput(this.out, all, this.fs, this.written);
+    this.written = all;
+    this.modules = modules;
+    this.settings = settings;
+    return { model, modulesEmitted, ...result };
+  }
+
+  /** The catalog's `include` globs as last read, even when a run failed after reading it. */
+  include(): readonly string[] {
+    const catalog = this.cache.get(`catalog:${resolve(this.schema)}`)?.checked.doc as CatalogDocument | undefined;
+    return catalog?.include ?? [];
+  }
+}
+
+/** A module's document as read (the same object while its file is unchanged) and its file's text. */
+interface ModuleState {
+  readonly document: unknown;
+  text: string;
+}
+
+/** Whether a module was read from the same document: the same object, or one with the same content. */
+function sameDocument(last: ModuleState, next: ModuleState): boolean {
+  return last.document !== undefined && sameData(last.document, next.document);
+}
+
+/** Deep equality of parsed YAML data (plain objects, arrays, scalars). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameData(item, b[index]));
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every(
+    (key) => Object.hasOwn(bRecord, key) && sameData((a as Record<string, unknown>)[key], bRecord[key]),
+  );
+}
+
+/** Everything of the model but its modules: what every module file may depend on. */
+function settingsKey(model: CatalogModel): string {
+  const { modules: _modules, sources: _sources, ...settings } = model;
+  return JSON.stringify(settings);
+}
