@@ -57,6 +57,7 @@ export function commonTable(context: DocsContext, entries: readonly CommonCodeMo
   const developers = model.output.docsAudience === "developers";
   const anchorOf = (code: CodeValue) => model.common.find((entry) => entry.code === code)?.anchor;
   const showType = typesShown(model, context.locale);
+  const showStatus = statusShown(model);
   const head = [
     words.code,
     ...(developers ? [words.name] : []),
@@ -64,6 +65,7 @@ export function commonTable(context: DocsContext, entries: readonly CommonCodeMo
     words.description,
     words.fault,
     words.retry,
+    ...(showStatus ? [words.httpStatus] : []),
   ];
   const lines = [row(head.map(markdownCell)), row(head.map((_, index) => (index === 0 ? "---:" : "---")))];
   for (const entry of entries) {
@@ -75,6 +77,7 @@ export function commonTable(context: DocsContext, entries: readonly CommonCodeMo
         deprecatedCell(context, entry.deprecated, anchorOf) + markdownCell(localText(context, entry.description)),
         markdownCell(words.faults[entry.fault]),
         markdownCell(entry.retryable ? words.yes : words.no),
+        ...(showStatus ? [entry.httpStatus === undefined ? "" : String(entry.httpStatus)] : []),
       ]),
     );
   }
@@ -167,7 +170,8 @@ export function successSentence(model: CatalogModel, words: PageText, format: Se
   const rule = model.success;
   if ("codes" in rule) {
     const success = rule.codes.map((code) => format.code(String(code))).join(", ");
-    return fillTemplate(words.successByCode, { codeField, success }, format.words);
+    const template = rule.codes.length === 1 ? words.successByCode : words.successByCodes;
+    return fillTemplate(template, { codeField, success }, format.words);
   }
   if ("absent" in rule) {
     const container = rule.absent.length > 1 ? field(rule.absent.slice(0, -1)) : format.words(words.body);
@@ -188,4 +192,9 @@ export function successSentence(model: CatalogModel, words: PageText, format: Se
     { conditions, codeField },
     format.words,
   );
+}
+
+/** Whether the tables get an HTTP status column: when the catalog gives any code one. */
+export function statusShown(model: CatalogModel): boolean {
+  return model.common.some((entry) => entry.httpStatus !== undefined);
 }

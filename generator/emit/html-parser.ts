@@ -130,11 +130,11 @@ function commonCodeSource(model: CatalogModel): string {
 
 /** The declared category that covers a code the catalog does not list: its longest prefix. */
 function categorySource(model: CatalogModel): string {
-  const prefixes = model.categories
-    .filter((category) => category.declared)
-    .map((category) => category.prefix)
-    .sort((a, b) => b.length - a.length);
+  const declared = model.categories.filter((category) => category.declared);
+  const prefixes = declared.map((category) => category.prefix).sort((a, b) => b.length - a.length);
+  const anchors = Object.fromEntries(declared.map((category) => [category.prefix, category.anchor]));
   return `const CATEGORY_PREFIXES = ${scriptJson(prefixes)};
+const CATEGORY_ANCHORS = ${scriptJson(anchors)};
 function categoryOf(code) {
   const text = String(code);
   const dotted = text.includes(".");

@@ -7,8 +7,9 @@ export const SEARCH_SHOWN = 500;
 /** The page text the script writes itself. */
 function scriptText(words: PageText) {
   const { matchOne, matchMany, matchShown, pasteSuccess, pasteMalformed, pasteUnknown } = words;
-  const { pasteCommon, pasteNoModule, pasteNothing, moduleCode } = words;
+  const { pasteCommon, pasteNoModule, pasteNothing, moduleCode, pasteCategory } = words;
   return {
+    pasteCategory,
     matchOne,
     matchMany,
     matchShown,
@@ -119,7 +120,12 @@ function describe(result, lookup) {
   const lines = [];
   const common = result.common === undefined ? undefined : lookup.rows.get("\\n" + result.common);
   if (common) lines.push(line([TEXT.pasteCommon + " ", { row: common, label: String(result.common) }]));
-  else if (result.kind === "error") lines.push(line([fill(TEXT.pasteUnknown, { code: String(result.code) })]));
+  else if (result.kind === "error" && result.category !== undefined) {
+    const section = document.getElementById(CATEGORY_ANCHORS[result.category]);
+    const heading = section && section.querySelector("h3");
+    const label = heading ? heading.textContent : result.category;
+    lines.push(line([\`\${fill(TEXT.pasteCategory, { code: String(result.code) })} \`, section ? { row: section, label } : label]));
+  } else if (result.kind === "error") lines.push(line([fill(TEXT.pasteUnknown, { code: String(result.code) })]));
   if (result.module) {
     const { code, modules } = result.module;
     const links = modules.map((module) => ({ row: lookup.rows.get(\`\${module}\\n\${code}\`), label: \`\${code} (\${lookup.titles.get(module)})\` }));
@@ -142,7 +148,7 @@ function messageResult(text, lookup) {
 }
 
 function paste(text) {
-  for (const row of main.querySelectorAll("tr.pasted")) row.classList.remove("pasted");
+  for (const row of main.querySelectorAll(".pasted")) row.classList.remove("pasted");
   const out = document.getElementById("paste-out");
   out.replaceChildren();
   if (text.trim() === "") return;

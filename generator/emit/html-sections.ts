@@ -7,6 +7,7 @@ import {
   commonGroups,
   reservedText,
   type SentenceFormat,
+  statusShown,
   typesShown,
 } from "./docs-tables.js";
 import { htmlText } from "./escape.js";
@@ -67,6 +68,7 @@ function commonSection(context: PageContext, group: CommonGroup): string {
   const anchorOf = (code: CodeValue) => model.common.find((entry) => entry.code === code)?.anchor;
   const id = group.category === undefined ? COMMON_SECTION : group.category.anchor;
   const showType = typesShown(model, context.locale);
+  const showStatus = statusShown(model);
   const heading =
     group.category === undefined
       ? `<h2>${htmlText(words.common)}</h2>`
@@ -78,6 +80,7 @@ function commonSection(context: PageContext, group: CommonGroup): string {
     words.description,
     words.fault,
     words.retry,
+    ...(showStatus ? [words.httpStatus] : []),
   ];
   const rows = group.entries.map((entry: CommonCodeModel) =>
     [
@@ -87,7 +90,9 @@ function commonSection(context: PageContext, group: CommonGroup): string {
       showType ? `<td>${text(context, entry.type)}</td>` : "",
       `<td>${deprecatedNote(context, entry.deprecated, anchorOf)}${text(context, entry.description)}</td>`,
       `<td class="f-${entry.fault}">${htmlText(words.faults[entry.fault])}</td>`,
-      `<td>${htmlText(entry.retryable ? words.yes : words.no)}</td></tr>`,
+      `<td>${htmlText(entry.retryable ? words.yes : words.no)}</td>`,
+      showStatus ? `<td>${entry.httpStatus ?? ""}</td>` : "",
+      "</tr>",
     ].join(""),
   );
   const table = rows.length === 0 ? "" : `<table>${head(columns)}<tbody>\n${rows.join("\n")}\n</tbody></table>`;

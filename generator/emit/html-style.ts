@@ -49,7 +49,7 @@ tbody th>a{text-decoration:none}
 tbody th>a:hover,tbody th>a:focus{text-decoration:underline}
 tbody th>a::before{content:"#";color:var(--muted);margin-right:.1em}
 tr:target,tr:has(:target){background:var(--target)}
-tr.pasted{background:var(--hit);outline:2px solid var(--old)}
+tr.pasted,section.pasted>h3{background:var(--hit);outline:2px solid var(--old)}
 .deprecated{margin:0 0 .25rem;color:var(--old)}
 tr.old th a{text-decoration:line-through}
 .f-server{color:var(--server)}

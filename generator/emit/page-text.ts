@@ -27,6 +27,8 @@ export interface PageText {
   readonly noCodes: string;
   readonly codes: (count: number) => string;
   readonly successByCode: string;
+  /** The same, for several success codes. */
+  readonly successByCodes: string;
   readonly successByAbsence: string;
   readonly successWhen: string;
   readonly successUnless: string;
@@ -55,6 +57,8 @@ export interface PageText {
   readonly pasteSuccess: string;
   readonly pasteMalformed: string;
   readonly pasteUnknown: string;
+  /** Before a link to the category's section: a code the list lacks but a category covers. */
+  readonly pasteCategory: string;
   readonly pasteCommon: string;
   readonly pasteNoModule: string;
   readonly pasteNothing: string;
@@ -86,6 +90,8 @@ const EN: PageText = {
   codes: (count) => (count === 1 ? "1 code" : `${format(count)} codes`),
   successByCode:
     "Every response carries a code in {codeField}. {success} means success; any other value is one of the common error codes below, or a code this list does not hold yet.",
+  successByCodes:
+    "Every response carries a code in {codeField}. {success} mean success; any other value is one of the common error codes below, or a code this list does not hold yet.",
   successByAbsence:
     "A response reports success when {container} has no {field} (or it is null); otherwise its code is in {codeField}, one of the common error codes below or a code this list does not hold yet.",
   successWhen:
@@ -117,6 +123,7 @@ const EN: PageText = {
   pasteSuccess: "This body reports success.",
   pasteMalformed: "This is not a response body of this API: it holds no valid code.",
   pasteUnknown: "Code {code} is not in this list yet.",
+  pasteCategory: "Code {code} is not in this list yet; it belongs to the category",
   pasteCommon: "Common code",
   pasteNoModule: "No module lists this module code.",
   pasteNothing: "No code found in this text.",
@@ -146,6 +153,8 @@ const ZH: PageText = {
   codes: (count) => `${format(count)} 个错误码`,
   successByCode:
     "每个响应都在 {codeField} 中带有错误码。{success} 表示成功；其他值是下列公共错误码之一，或本列表尚未收录的错误码。",
+  successByCodes:
+    "每个响应都在 {codeField} 中带有错误码。{success} 均表示成功；其他值是下列公共错误码之一，或本列表尚未收录的错误码。",
   successByAbsence:
     "当 {container} 中没有 {field}（或其为 null）时，响应表示成功；否则错误码位于 {codeField}，是下列公共错误码之一，或本列表尚未收录的错误码。",
   successWhen:
@@ -176,6 +185,7 @@ const ZH: PageText = {
   pasteSuccess: "此响应体表示成功。",
   pasteMalformed: "这不是此 API 的响应体：其中没有有效的错误码。",
   pasteUnknown: "错误码 {code} 尚未收录。",
+  pasteCategory: "错误码 {code} 尚未收录，它属于类别",
   pasteCommon: "公共错误码",
   pasteNoModule: "没有模块列出此模块错误码。",
   pasteNothing: "此文本中没有找到错误码。",
