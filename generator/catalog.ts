@@ -36,6 +36,8 @@ export interface CatalogDocument {
 
 export interface OutputDocument {
   readonly enumStyle?: "enum" | "const";
+  /** The extension of the output's own import specifiers; `.js` by default. */
+  readonly importExtension?: ".js" | ".ts";
   /** Whether to write the HTML reference page; default true. */
   readonly html?: boolean;
   readonly docs?: {

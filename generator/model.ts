@@ -94,6 +94,8 @@ export interface OutputModel {
   readonly docsAudience: "users" | "developers";
   /** Whether the docs get one file per module (the catalog holds more codes than `output.docs.splitAbove`). */
   readonly splitDocs: boolean;
+  /** The extension of the output's own import specifiers: `.js`, or `.ts` for Deno and type stripping. */
+  readonly importExtension: ".js" | ".ts";
 }
 
 /** A body field compared with a value by a success rule. */
@@ -395,6 +397,7 @@ export function buildModel(
       html: doc.output?.html ?? true,
       docsAudience: doc.output?.docs?.audience ?? "users",
       splitDocs: split,
+      importExtension: doc.output?.importExtension ?? ".js",
     },
     origin: origin(""),
     warnings: [],

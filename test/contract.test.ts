@@ -3,13 +3,16 @@
  * format that says what a real API's docs say (success rules, code paths, categories, HTTP
  * status, extra fields, aliases, reserved ranges, names).
  */
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { explain } from "../generator/explain.js";
 import { exportJson } from "../generator/export.js";
 import { CatalogError, validate } from "../generator/index.js";
 import { type CatalogApi, catalogApi } from "./catalog-api.js";
-import { cleanup, tempDir, writeCatalog } from "./helpers.js";
+import { cleanup, ROOT, tempDir, writeCatalog, writeRendered } from "./helpers.js";
 
 afterAll(cleanup);
 
@@ -412,5 +415,28 @@ describe("names a careful person would write", () => {
     expect(model.warnings.map((warning) => warning.message)).toEqual([
       "code 1 is an error, but its name NoError reads as success; name what went wrong",
     ]);
+  });
+});
+
+describe("output.importExtension", () => {
+  it("writes .ts specifiers for Deno and type stripping, and the output still type-checks and runs", async () => {
+    const text = `${common("  - { code: 4400, name: QuotaExceeded, type: Quota, description: d, fault: client }\n")}moduleErrors:\n  modules:\n    - { name: account, codes: [{ code: 1, name: One, description: d }] }\noutput: { importExtension: ".ts", enumStyle: const }\n`;
+    const { files, errorFromResponse } = await catalogApi(text);
+    const sources = [...files].filter(([path]) => path.endsWith(".ts"));
+    const specifiers = sources.flatMap(([, source]) =>
+      [...source.matchAll(/ from "(\.{1,2}\/[^"]+)"/g)].map((match) => match[1]),
+    );
+    expect(specifiers.length).toBeGreaterThan(20);
+    expect(specifiers.filter((specifier) => !specifier?.endsWith(".ts"))).toEqual([]);
+    expect(errorFromResponse({ code: 4400 })?.name).toBe("QuotaExceededError");
+    const dir = tempDir();
+    writeRendered(dir, files);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+    const flags = ["--ignoreConfig", "--noEmit", "--strict", "--allowImportingTsExtensions", "--erasableSyntaxOnly"];
+    const more = ["--module", "nodenext", "--target", "es2022", "--types", "", join(dir, "index.ts")];
+    const result = spawnSync(process.execPath, [tsc, ...flags, ...more], { encoding: "utf8" });
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(0);
   });
 });

@@ -49,5 +49,22 @@ export function emitAll(
     ["types.ts", emitTypes(model)],
     ...model.modules.map((module): [string, string] => [module.file, moduleText(module)]),
   ];
-  return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const withExtension = files.map(([path, text]): [string, string] => [
+    path,
+    path.endsWith(".ts") ? importExtension(text, model.output.importExtension) : text,
+  ]);
+  return new Map(withExtension.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The output's own import specifiers with the catalog's extension. Emitters write the `.js` that
+ * compiled builds need; `.ts` is for Deno and Node's type stripping, which import the sources.
+ * Only relative specifiers of `import`/`export ... from` are touched: they are all errcat's.
+ */
+export function importExtension(text: string, extension: ".js" | ".ts"): string {
+  if (extension === ".js") return text;
+  return text.replace(
+    /^((?:import|export)\b[^\n]*? from "|\} from ")(\.{1,2}\/[^"]+)\.js(";)$/gm,
+    `$1$2${extension}$3`,
+  );
 }
