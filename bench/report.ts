@@ -32,6 +32,8 @@ export interface Column {
   readonly watch?: WatchResult;
   readonly peers?: PeersResult;
   readonly tsc?: { readonly generated: TscResult; readonly baseline: TscResult };
+  /** tsc on 2,000 common codes, each a class, beside as many bare classes. */
+  readonly commonTsc?: { readonly generated: TscResult; readonly baseline: TscResult };
   readonly runtime?: RuntimeResult;
   readonly bundles?: BundleResult;
   readonly page?: PageResult;
@@ -97,6 +99,16 @@ function rows(columns: readonly Column[]): Row[] {
       if (!c.tsc) return none;
       const value = c.tsc.generated.ms / c.tsc.baseline.ms;
       return { text: ratio(value, 3), ok: value <= 3 };
+    }),
+    each("`tsc --noEmit` on 2,000 common codes (a class each) / as many bare classes", "≤ 3×", (c) => {
+      if (!c.commonTsc) return none;
+      const { generated, baseline } = c.commonTsc;
+      const value = generated.ms / baseline.ms;
+      const limits = generated.limits.length === 0 ? "" : `, ${generated.limits.join(", ")}`;
+      return {
+        text: `${ms(generated.ms)} / ${ms(baseline.ms)} = ${ratio(value, 3)}${limits}`,
+        ok: value <= 3 && generated.limits.length === 0,
+      };
     }),
     each("tsc peak RSS: output / baseline", "", (c) =>
       c.tsc ? { text: `${mb(c.tsc.generated.rssMB)} / ${mb(c.tsc.baseline.rssMB)}` } : none,

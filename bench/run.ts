@@ -128,6 +128,32 @@ function timeTscPair(dir: string, codes: number, runs: number, scratch: string) 
   return { generated: timeTsc(TSC, dir, runs, scratch), baseline: timeTsc(TSC, baselineDir, runs, scratch) };
 }
 
+/** How many common codes the class-API tsc measure uses: each a class, a guard, an enum member. */
+const COMMON_TSC_CODES = 2_000;
+
+/**
+ * tsc on a catalog of 2,000 common codes (each its own class, in the unions `known` narrows)
+ * beside as many bare classes: what the per-code class API costs the compiler.
+ */
+function timeCommonTsc(helpers: { preload: string }, work: string, runs: number) {
+  const dir = join(work, `common-${COMMON_TSC_CODES}`);
+  mkdirSync(dir, { recursive: true });
+  const lines = ["format: 1", "id: common-codes", "success: 0", "common:"];
+  for (let index = 1; index <= COMMON_TSC_CODES; index++) {
+    lines.push(
+      `  - { code: ${1000 + index}, name: Failure${index}, type: Failure ${index}, description: d, fault: client }`,
+    );
+  }
+  writeFileSync(join(dir, "catalog.yaml"), `${lines.join("\n")}\n`);
+  expectOk(
+    runNode(helpers.preload, [BIN, "generate", "--schema", "catalog.yaml", "--out", "out"], dir),
+    "errcat generate",
+  );
+  const result = timeTscPair(dir, COMMON_TSC_CODES, runs, work);
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
 async function syntheticColumns(helpers: { preload: string; floor: string }, work: string): Promise<Column[]> {
   const columns: Column[] = [];
   for (const size of SIZES) {
@@ -139,6 +165,7 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     const large = size.codes === 30_000;
     const timed = timeCatalog(helpers, catalog, [catalog], dir, size.runs);
     const tsc = large ? timeTscPair(dir, size.codes + 16, size.runs, work) : undefined;
+    const commonTsc = large ? timeCommonTsc(helpers, work, size.runs) : undefined;
     log(`${basename(dir)}: runtime and bundles`);
     const [first, ...others] = synthetic.modules.map((module) => ({
       ...module,
@@ -161,6 +188,7 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
       runs: size.runs,
       ...timed,
       ...(tsc ? { tsc } : {}),
+      ...(commonTsc ? { commonTsc } : {}),
       runtime,
       bundles,
       ...(page ? { page } : {}),

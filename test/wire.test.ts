@@ -9,8 +9,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import {
+  type AccountModuleErrorCode,
   type ApiError,
   CommonErrorCode,
   errorFromCode,
@@ -344,5 +345,22 @@ describe("the README's client", () => {
     const result = spawnSync(process.execPath, [tsc, ...flags, ...more, join(dir, "client.ts")], { encoding: "utf8" });
     expect(result.stdout).toBe("");
     expect(result.status).toBe(0);
+  });
+});
+
+describe("types that narrow", () => {
+  it("narrows by known and code, and types a named module's errors", () => {
+    const error = errorFromResponse({ code: 4400 }, { module: "account" });
+    if (error?.known) {
+      switch (error.code) {
+        case CommonErrorCode.QuotaExceeded:
+          expectTypeOf(error).toMatchTypeOf<QuotaExceededError>();
+          break;
+      }
+    }
+    const name = error?.moduleError?.name;
+    expectTypeOf(name).toEqualTypeOf<keyof typeof AccountModuleErrorCode | undefined>();
+    expectTypeOf(errorFromCode(CommonErrorCode.QuotaExceeded)).toEqualTypeOf<QuotaExceededError>();
+    expect(error).toBeInstanceOf(QuotaExceededError);
   });
 });
