@@ -1,5 +1,4 @@
 import { writeFileSync } from "node:fs";
-import { watchAndGenerate } from "../cli-watch.js";
 import { diffCatalogs } from "../diff/compare.js";
 import { formatDiff } from "../diff/format.js";
 import type { CatalogSide } from "../diff/rules.js";
@@ -12,6 +11,7 @@ import { CatalogError, formatProblems, type OutputFormat, type Problem, problemJ
 import { catalogWarnings } from "../warnings.js";
 import { type ParsedArgs, UsageError } from "./args.js";
 import { EXIT, type Exit } from "./exit.js";
+import { watchAndGenerate } from "./watch.js";
 
 const string = (args: ParsedArgs, name: string) => args.values[name] as string | undefined;
 const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

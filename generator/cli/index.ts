@@ -16,8 +16,8 @@ function version(): string {
 }
 
 /**
- * Runs one command line; resolves with the exit code. The CLI modules (these files and
- * `cli-watch.ts`) are the only code of errcat that prints.
+ * Runs one command line; resolves with the exit code. The files of `generator/cli/` are the only
+ * code of errcat that prints.
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let format: OutputFormat = "text";

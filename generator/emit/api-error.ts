@@ -6,6 +6,17 @@ export function emitApiError(model: CatalogModel): string {
   const writer = createWriter(model);
   const code = codeType(model);
   writer.blankLine();
+  writeInitTypes(writer, code);
+  writeApiErrorClass(writer, model, code);
+  writer.blankLine();
+  writeUnlistedClasses(writer, model, code);
+  return finish(writer);
+}
+
+type Writer = ReturnType<typeof createWriter>;
+
+/** What every error is made from: the response's fields and each class's metadata. */
+function writeInitTypes(writer: Writer, code: string): void {
   writer.write(`import { API_ERROR_BRAND, CATALOG_ID } from "./guards.js";
 import type { ErrorFields, Fault, ModuleError } from "./types.js";
 import { type WireResponse, writeBody, writeResponse } from "./wire.js";
@@ -53,6 +64,10 @@ export interface ApiErrorMeta {
 }
 
 `);
+}
+
+/** The base class: the fields, the brand, what logs see, and the body a server writes back. */
+function writeApiErrorClass(writer: Writer, model: CatalogModel, code: string): void {
   writeJsdoc(writer, [
     `An error response of ${mainText(model, model.title)}.`,
     "Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not, or with `known`: `if (error.known) switch (error.code) { ... }`. Optional fields are absent rather than `undefined` (they are declared, and set only when known); the raw body is kept in the non-enumerable `response`, so that logging the error never writes out what the body held.",
@@ -137,8 +152,12 @@ export interface ApiErrorMeta {
     return writeResponse(this);
   }
 }
+`);
+}
 
-/** A code the catalog does not list, so that newer server codes still arrive as an {@link ApiError}. */
+/** The two classes for responses the catalog cannot name: an unknown code, and no valid code. */
+function writeUnlistedClasses(writer: Writer, model: CatalogModel, code: string): void {
+  writer.write(`/** A code the catalog does not list, so that newer server codes still arrive as an {@link ApiError}. */
 export class UnknownApiError extends ApiError {
   declare readonly code: ${code};
   declare readonly known: false;
@@ -184,5 +203,4 @@ export class MalformedResponseError extends ApiError {
   }
 }
 `);
-  return finish(writer);
 }

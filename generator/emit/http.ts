@@ -2,6 +2,8 @@ import type { CatalogModel } from "../model.js";
 import { tsString } from "./escape.js";
 import { createWriter, finish } from "./writer.js";
 
+type Writer = ReturnType<typeof createWriter>;
+
 /** The most a response body is read to, in bytes: error bodies are small, a gateway page is not. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -12,8 +14,17 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function emitHttp(model: CatalogModel): string {
   const writer = createWriter(model);
-  const header = model.envelope.requestIdHeader;
   writer.blankLine();
+  for (const write of [writeHttpTypes, writeHttpError, writeErrorFromHttp, writeHeaderReaders, writeBodyReader]) {
+    write(writer, model);
+    writer.blankLine();
+  }
+  writeStatusTexts(writer);
+  return finish(writer);
+}
+
+/** What `errorFromHttp` reads: the shapes of a response, a failure and the options. */
+function writeHttpTypes(writer: Writer, _model: CatalogModel): void {
   writer.write(`import { ApiError, type ApiErrorInit } from "./api-error.js";
 import { type ErrorFromResponseOptions, type ResponseApiError, readResponse } from "./response.js";
 
@@ -51,8 +62,13 @@ export interface HttpErrorInit extends ApiErrorInit {
   /** The body as text, when it was text; kept on the error but never in its message or logs. */
   readonly bodyText?: string | undefined;
 }
+`);
+}
 
-/**
+/** `HttpError`, and the constants `errorFromHttp` reads. */
+function writeHttpError(writer: Writer, model: CatalogModel): void {
+  const header = model.envelope.requestIdHeader;
+  writer.write(`/**
  * A response the catalog cannot name: a status without a catalog code in its body, a body that is
  * not JSON (a gateway's HTML page, truncated JSON, nothing), or a request that got no response
  * (\`status\` absent). Whose fault and whether to retry follow the status: 4xx is the client's, 5xx
@@ -91,8 +107,12 @@ const MAX_BODY_BYTES = ${MAX_BODY_BYTES};
 
 /** The response header a request id may arrive in. */
 const REQUEST_ID_HEADER: string | undefined = ${header === undefined ? "undefined" : tsString(header)};
+`);
+}
 
-/**
+/** `errorFromHttp` itself, and the wrapping of a request that got no response. */
+function writeErrorFromHttp(writer: Writer, model: CatalogModel): void {
+  writer.write(`/**
  * The error an HTTP response reports, or \`undefined\` for success. It reads at most 1 MiB of the body,
  * once (of a fetch \`Response\`, a clone: the response stays readable), and never throws. A non-2xx response is never success: a JSON body with a catalog code keeps
  * its class, anything else is an {@link HttpError}; so is a 2xx body JSON cannot serve. A 204 with no
@@ -168,8 +188,12 @@ function describeCause(cause: unknown): string {
   const { name, message } = cause as { name?: unknown; message?: unknown };
   return [name, message].filter((part) => typeof part === "string" && part !== "").join(": ") || "unknown cause";
 }
+`);
+}
 
-/** Whether a failure is an abort: fetch's \`AbortError\` or \`TimeoutError\`, as a cause or its cause. */
+/** Aborts, headers and `Retry-After`. */
+function writeHeaderReaders(writer: Writer, _model: CatalogModel): void {
+  writer.write(`/** Whether a failure is an abort: fetch's \`AbortError\` or \`TimeoutError\`, as a cause or its cause. */
 export function isAbort(cause: unknown): boolean {
   for (let error = cause, depth = 0; typeof error === "object" && error !== null && depth < 4; depth++) {
     const name = (error as { name?: unknown }).name;
@@ -202,8 +226,12 @@ function retryAfter(value: string | undefined, now: () => number): number | unde
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now());
 }
+`);
+}
 
-interface Body {
+/** Reading a body once, at most 1 MiB of it: strings, bytes, streams, parsed values. */
+function writeBodyReader(writer: Writer, _model: CatalogModel): void {
+  writer.write(`interface Body {
   readonly kind: "empty" | "text" | "value";
   /** The body as text, when it came as text or bytes. */
   readonly text?: string | undefined;
@@ -283,8 +311,12 @@ function utf8Length(text: string): number {
   }
   return bytes;
 }
+`);
+}
 
-/** Standard status texts, for clients (HTTP/2 among them) that give none. */
+/** The standard status texts, for clients that give none. */
+function writeStatusTexts(writer: Writer): void {
+  writer.write(`/** Standard status texts, for clients (HTTP/2 among them) that give none. */
 const STATUS_TEXTS: Readonly<Record<number, string>> = {
   200: "OK",
   201: "Created",
@@ -314,5 +346,4 @@ const STATUS_TEXTS: Readonly<Record<number, string>> = {
   504: "Gateway Timeout",
 };
 `);
-  return finish(writer);
 }

@@ -6,7 +6,7 @@ import { createWriter, finish, importLine } from "./writer.js";
 /** `index.ts`: the one module users import; re-exports only, so bundlers keep just what is used. */
 export function emitIndex(model: CatalogModel): string {
   const writer = createWriter(model);
-  const exportList = (names: readonly string[], from: string) => {
+  const exportList: ExportList = (names, from) => {
     if (names.every((name) => name.startsWith("type "))) {
       writer.writeLine(
         importLine(
@@ -24,6 +24,17 @@ export function emitIndex(model: CatalogModel): string {
     writer.writeLine(`} from ${tsString(from)};`);
   };
   writer.blankLine();
+  writeCatalogExports(model, exportList);
+  writeToolExports(writer, model, exportList);
+  writeParserExports(writer, exportList);
+  return finish(writer);
+}
+
+/** Writes `export { a, type B } from "./x.js";`, or `export type { … }` when every name is a type. */
+type ExportList = (names: readonly string[], from: string) => void;
+
+/** The classes, guards and tables of the catalog's codes. */
+function writeCatalogExports(model: CatalogModel, exportList: ExportList): void {
   exportList(
     [
       "ApiError",
@@ -74,6 +85,11 @@ export function emitIndex(model: CatalogModel): string {
     ],
     "./guards.js",
   );
+}
+
+/** The HTTP client, matching, messages and modules. */
+function writeToolExports(writer: ReturnType<typeof createWriter>, model: CatalogModel, exportList: ExportList): void {
+  const declared = model.categories.filter((category) => category.declared);
   exportList(
     [
       "type HeadersLike",
@@ -105,6 +121,10 @@ export function emitIndex(model: CatalogModel): string {
       `export { ${module.constName}, ${module.enumName}, ${module.guardName} } from ${tsString(moduleImport(module))};`,
     );
   }
+}
+
+/** The body parser, retries, the shared types and the wire format. */
+function writeParserExports(writer: ReturnType<typeof createWriter>, exportList: ExportList): void {
   exportList(
     [
       "type ErrorFromResponseOptions",
@@ -140,5 +160,4 @@ export function emitIndex(model: CatalogModel): string {
     ).replace(/^import/, "export"),
   );
   exportList(["type WireResponse"], "./wire.js");
-  return finish(writer);
 }

@@ -1,7 +1,7 @@
 import { type FSWatcher, readdirSync, watch } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { CatalogError, formatProblem } from "./problems.js";
-import { Regenerator } from "./regenerate.js";
+import { CatalogError, formatProblem } from "../problems.js";
+import { Regenerator } from "../regenerate.js";
 
 /** Folders never worth watching for catalog files. */
 const SKIPPED = new Set(["node_modules", ".git"]);
