@@ -161,14 +161,15 @@ function findModuleError(message: string, module: ModuleName | undefined, listen
 
 /** Where the envelope keeps each field of a response body. */
 const CODE_PATHS: readonly (readonly string[])[] = [["code"]];
+const CODE_FIELDS: readonly string[] = ["code"];
 const MESSAGE_PATH: readonly string[] = ["message"];
 const REQUEST_ID_PATH: readonly string[] = ["requestId"];
 
 /** The code: the first path that holds a safe integer, and that path. */
 function readCode(body: unknown): { readonly code: number; readonly field: string } | undefined {
-  for (const path of CODE_PATHS) {
+  for (const [index, path] of CODE_PATHS.entries()) {
     const value = readField(body, path);
-    if (typeof value === "number" && Number.isSafeInteger(value)) return { code: value, field: path.join(".") };
+    if (typeof value === "number" && Number.isSafeInteger(value)) return { code: value, field: CODE_FIELDS[index] ?? "" };
   }
   return undefined;
 }

@@ -64,6 +64,7 @@ function writeEnvelopePaths(writer: Writer, model: CatalogModel): void {
   writer.write(`
 /** Where the envelope keeps each field of a response body. */
 const CODE_PATHS: readonly (readonly string[])[] = [${envelope.code.map(pathLiteral).join(", ")}];
+const CODE_FIELDS: readonly string[] = [${envelope.code.map((path) => tsString(path.join("."))).join(", ")}];
 const MESSAGE_PATH: readonly string[] = ${pathLiteral(envelope.message)};
 const REQUEST_ID_PATH: readonly string[] = ${pathLiteral(envelope.requestId)};
 `);
@@ -123,9 +124,9 @@ function writeCodeReader(writer: Writer, model: CatalogModel): void {
   writer.write(`
 /** The code: the first path that holds ${valid}, and that path. */
 function readCode(body: unknown): { readonly code: ${type}; readonly field: string } | undefined {
-  for (const path of CODE_PATHS) {
+  for (const [index, path] of CODE_PATHS.entries()) {
     const value = readField(body, path);
-    if (${isCode}) return { code: value, field: path.join(".") };
+    if (${isCode}) return { code: value, field: CODE_FIELDS[index] ?? "" };
   }
   return undefined;
 }

@@ -168,6 +168,7 @@ function codeModuleError(
 
 /** Where the envelope keeps each field of a response body. */
 const CODE_PATHS: readonly (readonly string[])[] = [["Response", "Error", "Code"]];
+const CODE_FIELDS: readonly string[] = ["Response.Error.Code"];
 const MESSAGE_PATH: readonly string[] = ["Response", "Error", "Message"];
 const REQUEST_ID_PATH: readonly string[] = ["Response", "RequestId"];
 
@@ -180,9 +181,9 @@ function reportsSuccess(body: unknown): boolean {
 
 /** The code: the first path that holds a non-empty string, and that path. */
 function readCode(body: unknown): { readonly code: string; readonly field: string } | undefined {
-  for (const path of CODE_PATHS) {
+  for (const [index, path] of CODE_PATHS.entries()) {
     const value = readField(body, path);
-    if (typeof value === "string" && value !== "") return { code: value, field: path.join(".") };
+    if (typeof value === "string" && value !== "") return { code: value, field: CODE_FIELDS[index] ?? "" };
   }
   return undefined;
 }

@@ -95,19 +95,15 @@ export class ApiError extends Error {
     this.type = meta.type;
     this.fault = init.fault ?? meta.fault;
     this.retryable = init.retryable ?? meta.retryable;
-    const optional = {
-      httpStatus: init.httpStatus ?? meta.httpStatus,
-      category: meta.category,
-      status: init.status,
-      retryAfterMs: init.retryAfterMs,
-      codeField: init.codeField,
-      moduleError: init.moduleError,
-      requestId: init.requestId,
-      fields: init.fields,
-    };
-    for (const [key, value] of Object.entries(optional)) {
-      if (value !== undefined) Object.defineProperty(this, key, { value, enumerable: true, configurable: true });
-    }
+    const httpStatus = init.httpStatus ?? meta.httpStatus;
+    if (httpStatus !== undefined) this.httpStatus = httpStatus;
+    if (meta.category !== undefined) this.category = meta.category;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.codeField !== undefined) this.codeField = init.codeField;
+    if (init.moduleError !== undefined) this.moduleError = init.moduleError;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
+    if (init.fields !== undefined) this.fields = init.fields;
   }
 
   /** The fields that are safe in a log line, without the raw body; `JSON.stringify(error)` uses it. */

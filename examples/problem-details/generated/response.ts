@@ -160,6 +160,7 @@ function findModuleError(message: string, module: ModuleName | undefined, listen
 
 /** Where the envelope keeps each field of a response body. */
 const CODE_PATHS: readonly (readonly string[])[] = [["type"]];
+const CODE_FIELDS: readonly string[] = ["type"];
 const MESSAGE_PATH: readonly string[] = ["detail"];
 const REQUEST_ID_PATH: readonly string[] = ["instance"];
 const STATUS_PATH: readonly string[] = ["status"];
@@ -176,9 +177,9 @@ function reportsSuccess(body: unknown): boolean {
 
 /** The code: the first path that holds a non-empty string, and that path. */
 function readCode(body: unknown): { readonly code: string; readonly field: string } | undefined {
-  for (const path of CODE_PATHS) {
+  for (const [index, path] of CODE_PATHS.entries()) {
     const value = readField(body, path);
-    if (typeof value === "string" && value !== "") return { code: value, field: path.join(".") };
+    if (typeof value === "string" && value !== "") return { code: value, field: CODE_FIELDS[index] ?? "" };
   }
   return undefined;
 }
