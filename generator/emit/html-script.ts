@@ -30,7 +30,8 @@ function scriptText(words: PageText) {
  * and highlights the rows it names; the language links keep the current permalink.
  */
 export function pageScript(words: PageText): string {
-  return `const TEXT = ${scriptJson(scriptText(words))};
+  return (
+    `const TEXT = ${scriptJson(scriptText(words))};
 const SHOWN = ${SEARCH_SHOWN};
 const fill = (template, values) => template.replace(/\\{(\\w+)\\}/g, (_, name) => values[name]);
 const count = (n) => n.toLocaleString("en-US");
@@ -41,7 +42,15 @@ const codeOf = (row) => row.querySelector("th a").textContent;
 const index = [];
 let shown = [];
 
-/** Folds the next rows' text into the search index; the page builds it in idle slices after load. */
+/** Folds the next rows' text into the search index; the page builds it in idle slices after load. */` +
+    SEARCH_SCRIPT +
+    PASTE_SCRIPT +
+    PERMALINK_SCRIPT
+  );
+}
+
+/** Search: the rows whose code, name or text hold the query, indexed in idle time. */
+const SEARCH_SCRIPT = `
 function indexRows(limit) {
   const end = Math.min(rows.length, index.length + limit);
   for (let i = index.length; i < end; i++) index.push(fold(\`\${rows[i].textContent} \${rows[i].dataset.n || ""}\`));
@@ -82,7 +91,10 @@ function search(query) {
   status.textContent = fill(template, { count: count(matches), shown: count(SHOWN) });
 }
 
-let known;
+let known;`;
+
+/** Paste an error: the body or message parsed, its rows named and highlighted. */
+const PASTE_SCRIPT = `
 function knownCodes() {
   if (known) return known;
   known = { common: new Set(), modules: new Map(), rows: new Map(), titles: new Map() };
@@ -165,7 +177,10 @@ function paste(text) {
       : messageResult(typeof body === "string" ? body : text, lookup);
   out.replaceChildren(...(result ? describe(result, lookup) : [line([TEXT.pasteNothing])]));
 }
+`;
 
+/** The language links keep the code being looked at; the boxes start the page's behaviour. */
+const PERMALINK_SCRIPT = `
 function keepPermalink() {
   for (const link of document.querySelectorAll(".langs a[hreflang]")) {
     link.href = link.getAttribute("href").split("#")[0] + location.hash;
@@ -194,4 +209,3 @@ keepPermalink();
 document.getElementById("tools").hidden = false;
 indexWhenIdle();
 if (input.value) search(input.value);`;
-}
