@@ -98,9 +98,12 @@ export async function errorFromHttp(
   response: HttpResponseLike | HttpFailure,
   options: ErrorFromHttpOptions = {},
 ): Promise<ResponseApiError | HttpError | undefined> {
+  // The status, once read: an error after that still reports it.
+  let statusRead: number | undefined;
   try {
     if (!("status" in response)) return failedRequest(response.cause);
     const { status } = response;
+    statusRead = status;
     const headers = response.headers;
     const statusText = response.statusText || STATUS_TEXTS[status] || "";
     const contentType = headerOf(headers, "content-type");
@@ -130,7 +133,7 @@ export async function errorFromHttp(
     if (ok || (error !== undefined && (error.known || error.category !== undefined))) return error;
     return new HttpError({ ...http, statusText, message: describe(""), bodyText: body.text, response: value });
   } catch (cause) {
-    return new HttpError({ message: "The response could not be read", cause });
+    return new HttpError({ status: statusRead, message: "The response could not be read", cause });
   }
 }
 
