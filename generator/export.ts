@@ -1,4 +1,4 @@
-import type { CatalogModel, Localized, ReservedModel } from "./model.js";
+import { type CatalogModel, defined, type Localized, type ReservedModel } from "./model.js";
 
 /**
  * The validated catalog as JSON, for consumers in other languages: every default filled in,
@@ -32,7 +32,7 @@ export function exportJson(model: CatalogModel): string {
         className: category.className,
         type: text(category.type),
         description: text(category.description),
-        ...optional({ fault: category.fault, retryable: category.retryable, httpStatus: category.httpStatus }),
+        ...defined({ fault: category.fault, retryable: category.retryable, httpStatus: category.httpStatus }),
       })),
     moduleErrorsIn: model.moduleErrorsIn,
     patterns:
@@ -40,7 +40,7 @@ export function exportJson(model: CatalogModel): string {
         ? model.patterns.map(({ name, regex, format, examples }) => ({
             name,
             regex,
-            ...optional({ format }),
+            ...defined({ format }),
             examples,
           }))
         : [],
@@ -54,7 +54,7 @@ export function exportJson(model: CatalogModel): string {
       description: text(entry.description),
       fault: entry.fault,
       retryable: entry.retryable,
-      ...optional({ httpStatus: entry.httpStatus, category: entry.category }),
+      ...defined({ httpStatus: entry.httpStatus, category: entry.category }),
       ...(entry.deprecated ? { deprecated: entry.deprecated } : {}),
     })),
     reserved: model.reserved.map(reservedJson),
@@ -65,7 +65,7 @@ export function exportJson(model: CatalogModel): string {
         code: entry.code,
         name: entry.name,
         description: text(entry.description),
-        ...optional({ fault: entry.fault, retryable: entry.retryable, httpStatus: entry.httpStatus }),
+        ...defined({ fault: entry.fault, retryable: entry.retryable, httpStatus: entry.httpStatus }),
         ...(entry.deprecated ? { deprecated: entry.deprecated } : {}),
       })),
       reserved: module.reserved.map(reservedJson),
@@ -89,9 +89,4 @@ function successJson(model: CatalogModel) {
 function reservedJson(entry: ReservedModel) {
   if ("from" in entry) return { from: entry.from, to: entry.to };
   return entry.name === undefined ? entry.code : { code: entry.code, name: entry.name };
-}
-
-/** The fields whose value is defined. */
-function optional(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }

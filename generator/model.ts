@@ -487,6 +487,13 @@ export function kindOf(code: CodeValue): "number" | "string" {
   return typeof code === "number" ? "number" : "string";
 }
 
+/** The reserved entry that holds a code: the code itself, or a range of integers around it. */
+export function findReserved(list: readonly ReservedModel[], code: CodeValue): ReservedModel | undefined {
+  return list.find((entry) =>
+    "from" in entry ? typeof code === "number" && code >= entry.from && code <= entry.to : entry.code === code,
+  );
+}
+
 /** Whether a code falls under a prefix: dotted codes by whole segments, others by characters. */
 export function inPrefix(code: CodeValue, prefix: string): boolean {
   const text = String(code);
@@ -506,7 +513,7 @@ export function categoryOfCode<T extends { readonly prefix: string }>(
 }
 
 /** The object of the fields whose value is defined, so optional fields stay absent. */
-function defined<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+export function defined<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
   };

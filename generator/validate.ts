@@ -1,6 +1,6 @@
 import type { CodeValue } from "./catalog.js";
 import type { CatalogModel, ModuleModel, Origin, ReservedModel } from "./model.js";
-import { kindOf } from "./model.js";
+import { findReserved, kindOf } from "./model.js";
 import { derivesReadableName, RUNTIME_EXPORTS } from "./names.js";
 import type { Problem } from "./problems.js";
 import { type Locate, Reporter, show } from "./reporter.js";
@@ -139,8 +139,6 @@ interface CodeList<T extends CodeEntry> {
 function checkCodes<T extends CodeEntry>(list: CodeList<T>, model: CatalogModel, reporter: Reporter): void {
   const codes = new Map<CodeValue, { name: string; origin: Origin }>();
   const names = new Map<string, { code: CodeValue; origin: Origin }>();
-  const reserved = new Map(list.reserved.flatMap((entry) => ("code" in entry ? [[entry.code, entry.origin]] : [])));
-  const ranges = list.reserved.flatMap((entry) => ("from" in entry ? [entry] : []));
   checkReserved(list, reporter);
   for (const entry of catalogOrder(list.entries)) {
     if (kindOf(entry.code) !== list.kind) {
@@ -173,8 +171,7 @@ function checkCodes<T extends CodeEntry>(list: CodeList<T>, model: CatalogModel,
     if (list.successProblem && "codes" in model.success && model.success.codes.includes(entry.code)) {
       reporter.report(entry.origin, "/code", `${show(entry.code)} is a success code and ${list.successProblem}`);
     }
-    const range = ranges.find((at) => typeof entry.code === "number" && entry.code >= at.from && entry.code <= at.to);
-    const reservedAt = reserved.get(entry.code) ?? range?.origin;
+    const reservedAt = findReserved(list.reserved, entry.code)?.origin;
     if (reservedAt) {
       const at = reporter.at(reservedAt, entry.origin);
       reporter.report(

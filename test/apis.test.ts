@@ -3,15 +3,14 @@
  * is validated, generated, type-checked strictly (all in one compiler run) and exercised with the
  * bodies those APIs' docs show, as listed in its bodies.json.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { render, validate } from "../generator/index.js";
 import type { CatalogModel } from "../generator/model.js";
 import type { LoadedError } from "./catalog-api.js";
 import { loadOutput } from "./fuzz/load.js";
-import { cleanup, ROOT, tempDir } from "./helpers.js";
+import { cleanup, ROOT, tempDir, typecheckOutput, writeRendered } from "./helpers.js";
 
 afterAll(cleanup);
 
@@ -54,10 +53,7 @@ beforeAll(async () => {
     const out = join(root, name);
     const model = validate(join(dir, "catalog.yaml"));
     const files = render(model);
-    for (const [file, text] of files) {
-      mkdirSync(dirname(join(out, file)), { recursive: true });
-      writeFileSync(join(out, file), text);
-    }
+    writeRendered(out, files);
     const api = (await loadOutput(files, () => {})).get("index.ts") ?? {};
     const bodiesFile = join(dir, "bodies.json");
     const bodies = name === "problem-details" ? [] : (JSON.parse(readFileSync(bodiesFile, "utf8")) as BodyCase[]);
@@ -67,23 +63,8 @@ beforeAll(async () => {
       bodies,
     });
   }
-  const compilerOptions = {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    noEmit: true,
-    target: "ES2022",
-    module: "nodenext",
-    types: [],
-  };
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*/**/*.ts"] }));
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", root], {
-    encoding: "utf8",
-  });
-  tsc = { status: result.status, output: result.stdout + result.stderr };
+  tsc = typecheckOutput(...catalogs.map(({ name }) => join(root, name)));
 }, 120_000);
 
 describe("real APIs' catalogs", () => {

@@ -91,12 +91,13 @@ export const STRICT_TSC_FLAGS = [
 ] as const;
 
 /**
- * Type-checks an output folder's `index.ts` under the strict settings, without any tsconfig; the
- * folder needs a `package.json` with `type: module` above it, as `nodenext` reads it.
+ * Type-checks output folders' `index.ts` under the strict settings, all in one compiler run,
+ * without any tsconfig; each folder needs a `package.json` with `type: module` above it, as
+ * `nodenext` reads it.
  */
-export function typecheckOutput(out: string) {
+export function typecheckOutput(...outs: readonly string[]) {
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  const args = [tsc, "--ignoreConfig", "--noEmit", ...STRICT_TSC_FLAGS, join(out, "index.ts")];
+  const args = [tsc, "--ignoreConfig", "--noEmit", ...STRICT_TSC_FLAGS, ...outs.map((out) => join(out, "index.ts"))];
   const result = spawnSync(process.execPath, args, { encoding: "utf8" });
   return { status: result.status, output: result.stdout + result.stderr };
 }

@@ -1,6 +1,14 @@
 import type { CodeValue } from "../catalog.js";
 import { successText } from "../emit/response-doc.js";
-import type { AliasModel, CatalogModel, Deprecation, Localized, Origin, ReservedModel } from "../model.js";
+import {
+  type AliasModel,
+  type CatalogModel,
+  type Deprecation,
+  findReserved,
+  type Localized,
+  type Origin,
+  type ReservedModel,
+} from "../model.js";
 import { compilePattern, parseMessage } from "../patterns.js";
 import { diffAliases, diffContract } from "./contract.js";
 import { type CatalogSide, type Finding, RULES, type RuleId } from "./rules.js";
@@ -245,10 +253,7 @@ function reservedText(entry: ReservedModel): string {
 
 /** Looks codes up in a reserved list: single codes, and ranges of integers. */
 function reservations(list: readonly ReservedModel[]) {
-  const find = (code: CodeValue) =>
-    list.find((entry) =>
-      "from" in entry ? typeof code === "number" && code >= entry.from && code <= entry.to : entry.code === code,
-    );
+  const find = (code: CodeValue) => findReserved(list, code);
   return {
     find,
     /** Whether every code of an entry is reserved in this list. */

@@ -1,7 +1,7 @@
 import type { FieldValue } from "../catalog.js";
 import type { CatalogModel, FieldMatch } from "../model.js";
 import { commentText, tsString } from "./escape.js";
-import { codeType, type createWriter, moduleCodeType } from "./writer.js";
+import { anyCodeType, codeType, type createWriter } from "./writer.js";
 
 type Writer = ReturnType<typeof createWriter>;
 
@@ -16,7 +16,7 @@ export function writeBodyReaders(writer: Writer, model: CatalogModel): void {
   writeFieldReaders(writer, model);
   writer.write(`
 function notifyUnknownCode(
-  code: ${[...new Set([codeType(model), moduleCodeType(model)])].join(" | ")},
+  code: ${anyCodeType(model)},
   body: unknown,
   listener: UnknownCodeListener | undefined,
   module?: ModuleName,

@@ -1,10 +1,7 @@
 import type { CatalogModel } from "../model.js";
 import { writeBodyReaders } from "./response-body.js";
 import { responseDoc } from "./response-doc.js";
-import { codeType, createWriter, finish, importLine, moduleCodeType } from "./writer.js";
-
-/** The type of a code a listener hears: a common code's, or a module code's. */
-const heardType = (model: CatalogModel) => [...new Set([codeType(model), moduleCodeType(model)])].join(" | ");
+import { anyCodeType, codeType, createWriter, finish, importLine } from "./writer.js";
 
 type Writer = ReturnType<typeof createWriter>;
 
@@ -47,7 +44,7 @@ function writeDeclarations(writer: Writer, model: CatalogModel): void {
  * Called with each code the catalog does not list, and the body it came in; with \`module\` for a
  * module code that the module named in the call does not list.
  */
-export type UnknownCodeListener = (code: ${heardType(model)}, body: unknown, module?: ModuleName) => void;
+export type UnknownCodeListener = (code: ${anyCodeType(model)}, body: unknown, module?: ModuleName) => void;
 
 /** Options of {@link errorFromResponse}. */
 export interface ErrorFromResponseOptions {
@@ -124,16 +121,15 @@ export function readResponse(
 `);
   if ("codes" in model.success) writer.writeLine("    if (SUCCESS_CODES.includes(code)) return undefined;");
   writer.write(`    const init = readInit(body, context);
-    const listen = (heard: ${heardType(model)}, module?: ModuleName) => notifyUnknownCode(heard, body, options.onUnknownCode, module);
     const module = ${
       inCode
-        ? 'codeModuleError(code, init.message ?? "", options.module, isListedCode(code), listen)'
-        : "init.message === undefined ? undefined : findModuleError(init.message, options.module, listen)"
+        ? 'codeModuleError(code, init.message ?? "", isListedCode(code), body, options)'
+        : "init.message === undefined ? undefined : findModuleError(init.message, body, options)"
     };
     const full: ApiErrorInit = { ...init, ${several ? "codeField: found.field, " : ""}moduleError: module?.error, ...overrides(module?.info) };
     const Known = errorClass(code);
     if (Known) return new Known(full) as KnownApiError;
-    listen(code);
+    notifyUnknownCode(code, body, options.onUnknownCode);
     const Category = categoryClass(code);
     if (Category) return new Category(code, full) as ResponseApiError;
     return new UnknownApiError(code, full);
@@ -180,18 +176,17 @@ interface FoundModuleError {
   readonly error: ModuleError;
   readonly info?: ModuleErrorInfo | undefined;
 }
-
-type Listen = (code: ${heardType(model)}, module?: ModuleName) => void;
 `);
   if (model.moduleErrorsIn === "code") {
     writer.write(`
 function codeModuleError(
   code: ${type},
   text: string,
-  module: ModuleName | undefined,
   isCommon: boolean,
-  listen: Listen,
+  body: unknown,
+  options: ErrorFromResponseOptions,
 ): FoundModuleError | undefined {
+  const { module } = options;
   const named = module !== undefined && isModuleName(module);
   const owners = named ? [module] : modulesWithCode(code);
   const owner = owners.length === 1 ? owners[0] : undefined;
@@ -199,7 +194,7 @@ function codeModuleError(
   // A common code that no module lists is a plain common error.
   if (info === undefined && isCommon) return undefined;
   if (owner === undefined) return { error: { code, text } };
-  if (info === undefined && named) listen(code, owner);
+  if (info === undefined && named) notifyUnknownCode(code, body, options.onUnknownCode, owner);
   const error = info === undefined ? { code, text, module: owner } : { code, text, module: owner, name: info.name };
   return { error, info };
 }
@@ -207,15 +202,20 @@ function codeModuleError(
     return;
   }
   writer.write(`
-function findModuleError(message: string, module: ModuleName | undefined, listen: Listen): FoundModuleError | undefined {
+function findModuleError(
+  message: string,
+  body: unknown,
+  options: ErrorFromResponseOptions,
+): FoundModuleError | undefined {
   const parsed = parseModuleMessage(message);
   if (!parsed) return undefined;
+  const { module } = options;
   const named = module !== undefined && isModuleName(module);
   const owners = named ? [module] : modulesWithCode(parsed.code);
   const owner = owners.length === 1 ? owners[0] : undefined;
   if (owner === undefined) return { error: parsed };
   const info = moduleErrorInfo(owner, parsed.code);
-  if (info === undefined && named) listen(parsed.code, owner);
+  if (info === undefined && named) notifyUnknownCode(parsed.code, body, options.onUnknownCode, owner);
   const error = info === undefined ? { ...parsed, module: owner } : { ...parsed, module: owner, name: info.name };
   return { error, info };
 }

@@ -141,6 +141,11 @@ export function moduleCodeType(model: CatalogModel): "number" | "string" {
   return model.moduleErrorsIn === "message" ? "number" : model.codeKind;
 }
 
+/** The type of any code a response can name: a common code's or a module code's, `number | string` when they differ. */
+export function anyCodeType(model: CatalogModel): string {
+  return [...new Set([codeType(model), moduleCodeType(model)])].join(" | ");
+}
+
 /** A localized text in the catalog's default locale. */
 export function mainText(model: CatalogModel, text: Localized): string {
   return text[model.defaultLocale] ?? "";

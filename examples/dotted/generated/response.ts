@@ -97,12 +97,11 @@ export function readResponse(
     if (found === undefined) return malformedError(codeReason(body), body, context);
     const { code } = found;
     const init = readInit(body, context);
-    const listen = (heard: string, module?: ModuleName) => notifyUnknownCode(heard, body, options.onUnknownCode, module);
-    const module = codeModuleError(code, init.message ?? "", options.module, isListedCode(code), listen);
+    const module = codeModuleError(code, init.message ?? "", isListedCode(code), body, options);
     const full: ApiErrorInit = { ...init, moduleError: module?.error, ...overrides(module?.info) };
     const Known = errorClass(code);
     if (Known) return new Known(full) as KnownApiError;
-    listen(code);
+    notifyUnknownCode(code, body, options.onUnknownCode);
     const Category = categoryClass(code);
     if (Category) return new Category(code, full) as ResponseApiError;
     return new UnknownApiError(code, full);
@@ -145,15 +144,14 @@ interface FoundModuleError {
   readonly info?: ModuleErrorInfo | undefined;
 }
 
-type Listen = (code: string, module?: ModuleName) => void;
-
 function codeModuleError(
   code: string,
   text: string,
-  module: ModuleName | undefined,
   isCommon: boolean,
-  listen: Listen,
+  body: unknown,
+  options: ErrorFromResponseOptions,
 ): FoundModuleError | undefined {
+  const { module } = options;
   const named = module !== undefined && isModuleName(module);
   const owners = named ? [module] : modulesWithCode(code);
   const owner = owners.length === 1 ? owners[0] : undefined;
@@ -161,7 +159,7 @@ function codeModuleError(
   // A common code that no module lists is a plain common error.
   if (info === undefined && isCommon) return undefined;
   if (owner === undefined) return { error: { code, text } };
-  if (info === undefined && named) listen(code, owner);
+  if (info === undefined && named) notifyUnknownCode(code, body, options.onUnknownCode, owner);
   const error = info === undefined ? { code, text, module: owner } : { code, text, module: owner, name: info.name };
   return { error, info };
 }

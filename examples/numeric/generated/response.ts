@@ -96,12 +96,11 @@ export function readResponse(
     const { code } = found;
     if (SUCCESS_CODES.includes(code)) return undefined;
     const init = readInit(body, context);
-    const listen = (heard: number, module?: ModuleName) => notifyUnknownCode(heard, body, options.onUnknownCode, module);
-    const module = init.message === undefined ? undefined : findModuleError(init.message, options.module, listen);
+    const module = init.message === undefined ? undefined : findModuleError(init.message, body, options);
     const full: ApiErrorInit = { ...init, moduleError: module?.error, ...overrides(module?.info) };
     const Known = errorClass(code);
     if (Known) return new Known(full) as KnownApiError;
-    listen(code);
+    notifyUnknownCode(code, body, options.onUnknownCode);
     const Category = categoryClass(code);
     if (Category) return new Category(code, full) as ResponseApiError;
     return new UnknownApiError(code, full);
@@ -144,17 +143,20 @@ interface FoundModuleError {
   readonly info?: ModuleErrorInfo | undefined;
 }
 
-type Listen = (code: number, module?: ModuleName) => void;
-
-function findModuleError(message: string, module: ModuleName | undefined, listen: Listen): FoundModuleError | undefined {
+function findModuleError(
+  message: string,
+  body: unknown,
+  options: ErrorFromResponseOptions,
+): FoundModuleError | undefined {
   const parsed = parseModuleMessage(message);
   if (!parsed) return undefined;
+  const { module } = options;
   const named = module !== undefined && isModuleName(module);
   const owners = named ? [module] : modulesWithCode(parsed.code);
   const owner = owners.length === 1 ? owners[0] : undefined;
   if (owner === undefined) return { error: parsed };
   const info = moduleErrorInfo(owner, parsed.code);
-  if (info === undefined && named) listen(parsed.code, owner);
+  if (info === undefined && named) notifyUnknownCode(parsed.code, body, options.onUnknownCode, owner);
   const error = info === undefined ? { ...parsed, module: owner } : { ...parsed, module: owner, name: info.name };
   return { error, info };
 }
