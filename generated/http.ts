@@ -6,6 +6,7 @@
 
 import { ApiError, type ApiErrorInit } from "./api-error.js";
 import { type ErrorFromResponseOptions, type ResponseApiError, readResponse } from "./response.js";
+import type { ModuleName } from "./types.js";
 
 /** The headers of a response: fetch's `Headers`, or a plain object (axios, undici, node:http). */
 export type HeadersLike =
@@ -29,7 +30,7 @@ export interface HttpFailure {
 }
 
 /** Options of {@link errorFromHttp}. */
-export interface ErrorFromHttpOptions extends ErrorFromResponseOptions {
+export interface ErrorFromHttpOptions<M extends ModuleName = never> extends ErrorFromResponseOptions<M> {
   /** The clock `Retry-After` dates are measured against; `Date.now` by default. */
   readonly now?: (() => number) | undefined;
 }
@@ -91,12 +92,12 @@ const REQUEST_ID_HEADER: string | undefined = undefined;
  *
  * @example
  * const response = await fetch(url).catch((cause: unknown) => ({ cause }));
- * const error = await errorFromHttp(response, { module: "account" });
+ * const error = await errorFromHttp(response, { module: accountModule });
  * if (error) throw error;
  */
-export async function errorFromHttp(
+export async function errorFromHttp<M extends ModuleName = never>(
   response: HttpResponseLike | HttpFailure,
-  options: ErrorFromHttpOptions = {},
+  options: ErrorFromHttpOptions<M> = {},
 ): Promise<ResponseApiError | HttpError | undefined> {
   // The status, once read: an error after that still reports it.
   let statusRead: number | undefined;

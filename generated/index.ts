@@ -24,11 +24,13 @@ export {
   DEFAULT_LOCALE,
   type Description,
   describe,
+  describeModuleError,
   LOCALES,
 } from "./describe.js";
 export {
   type CommonErrorClasses,
   type KnownApiError,
+  ListedApiError,
   InvalidParameterError,
   AuthenticationFailedError,
   RequestExpiredError,
@@ -97,15 +99,9 @@ export {
   parseModuleMessage,
 } from "./messages.js";
 export {
-  isModuleName,
-  MODULES,
-  type ModuleInfo,
-  moduleErrorInfo,
-} from "./modules.js";
-export { ACCOUNT_MODULE_ERRORS, AccountModuleErrorCode, isAccountModuleErrorCode } from "./modules/account.js";
-export { STORAGE_BOX_MODULE_ERRORS, StorageBoxModuleErrorCode, isStorageBoxModuleErrorCode } from "./modules/storage-box.js";
-export {
+  createErrorParser,
   type ErrorFromResponseOptions,
+  type ErrorParser,
   errorFromResponse,
   onUnknownCode,
   type ResponseApiError,
@@ -132,5 +128,7 @@ export type {
   ModuleErrorNames,
   ModuleErrorOf,
   ModuleName,
+  ModuleOverride,
+  ModuleTable,
 } from "./types.js";
 export type { WireResponse } from "./wire.js";

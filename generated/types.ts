@@ -72,6 +72,25 @@ export interface ModuleErrorInfo {
   readonly translations?: Readonly<Partial<Record<Locale, { readonly description: string }>>>;
 }
 
+/** What a module code states over the common code it arrives under. */
+export interface ModuleOverride {
+  readonly fault?: Fault;
+  readonly retryable?: boolean;
+  readonly httpStatus?: number;
+}
+
+/**
+ * A module for the parser: each code's name and overrides, without texts. Each module's file exports
+ * one (`accountModule`); pass it to `errorFromResponse(body, { module })` or `createErrorParser({ modules })`.
+ */
+export interface ModuleTable<M extends ModuleName = ModuleName> {
+  readonly id: M;
+  /** Each code's member of the module's enum, by code. */
+  readonly names: Readonly<Record<ModuleCode, string>>;
+  /** What the codes that say so override, by code. */
+  readonly overrides?: Readonly<Record<ModuleCode, ModuleOverride>>;
+}
+
 /** A module error code found in a response. */
 export interface ModuleError {
   /** The module code, parsed from the message. */

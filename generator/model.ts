@@ -193,6 +193,8 @@ export interface ModuleModel {
   readonly enumName: string;
   readonly guardName: string;
   readonly constName: string;
+  /** The module's lean table, `accountModule`: its codes and names without their texts. */
+  readonly tableName: string;
   /** Path of the module's file inside the output folder: `modules/storage-box.ts`. */
   readonly file: string;
   /** The module's file stem: `storage-box`. */
@@ -332,6 +334,7 @@ export function buildModel(
         enumName: names.enumName,
         guardName: names.guardName,
         constName: names.constName,
+        tableName: names.tableName,
         file: `modules/${names.fileStem}.ts`,
         stem: names.fileStem,
         anchor: `module-${names.fileStem}`,

@@ -54,7 +54,7 @@ beforeAll(async () => {
     const model = validate(join(dir, "catalog.yaml"));
     const files = render(model);
     writeRendered(out, files);
-    const api = (await loadOutput(files, () => {})).get("index.ts") ?? {};
+    const api = (await loadOutput(files, () => {})).get("all.ts") ?? {};
     const bodiesFile = join(dir, "bodies.json");
     const bodies = name === "problem-details" ? [] : (JSON.parse(readFileSync(bodiesFile, "utf8")) as BodyCase[]);
     generated.set(name, {

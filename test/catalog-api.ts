@@ -13,7 +13,7 @@ export type LoadedError = Error & Record<string, unknown> & { readonly code: unk
 export interface CatalogApi {
   readonly model: CatalogModel;
   readonly files: ReadonlyMap<string, string>;
-  /** The exports of `index.ts`. */
+  /** The exports of `all.ts`. */
   readonly api: Record<string, unknown>;
   readonly errorFromResponse: (body: unknown, options?: Record<string, unknown>) => LoadedError | undefined;
 }
@@ -26,7 +26,7 @@ export async function catalogApi(text: string): Promise<CatalogApi> {
   const loaded = await loadOutput(files, () => {
     throw new Error("catalog text ran as code");
   });
-  const api = loaded.get("index.ts") ?? {};
+  const api = loaded.get("all.ts") ?? {};
   return { model, files, api, errorFromResponse: api.errorFromResponse as CatalogApi["errorFromResponse"] };
 }
 
@@ -37,6 +37,6 @@ export async function catalogFileApi(file: string): Promise<CatalogApi> {
   const loaded = await loadOutput(files, () => {
     throw new Error("catalog text ran as code");
   });
-  const api = loaded.get("index.ts") ?? {};
+  const api = loaded.get("all.ts") ?? {};
   return { model, files, api, errorFromResponse: api.errorFromResponse as CatalogApi["errorFromResponse"] };
 }

@@ -434,7 +434,7 @@ describe("output.importExtension", () => {
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
     const flags = ["--ignoreConfig", "--noEmit", "--strict", "--allowImportingTsExtensions", "--erasableSyntaxOnly"];
-    const more = ["--module", "nodenext", "--target", "es2022", "--types", "", join(dir, "index.ts")];
+    const more = ["--module", "nodenext", "--target", "es2022", "--types", "", join(dir, "all.ts")];
     const result = spawnSync(process.execPath, [tsc, ...flags, ...more], { encoding: "utf8" });
     expect(result.stdout).toBe("");
     expect(result.status).toBe(0);

@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import * as dotted from "../examples/dotted/generated/index.js";
-import * as errcode from "../examples/errcode/generated/index.js";
-import * as numeric from "../examples/numeric/generated/index.js";
-import * as problems from "../examples/problem-details/generated/index.js";
+import * as dotted from "../examples/dotted/generated/all.js";
+import * as errcode from "../examples/errcode/generated/all.js";
+import * as numeric from "../examples/numeric/generated/all.js";
+import * as problems from "../examples/problem-details/generated/all.js";
 import { ROOT } from "./helpers.js";
 
 describe("the three example catalogs", () => {
@@ -165,7 +165,7 @@ describe("flat errcode/errmsg with negative codes, erasable output", () => {
         "nodenext",
         "--types",
         "",
-        join(ROOT, dir, "index.ts"),
+        join(ROOT, dir, "all.ts"),
       ],
       { encoding: "utf8" },
     );

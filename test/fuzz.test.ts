@@ -72,7 +72,7 @@ async function setUp<T>(make: () => T | Promise<T>): Promise<T> {
 
 /** The generated runtime of a catalog, loaded from its output. */
 async function runtimeOf(yaml: string): Promise<typeof api> {
-  return (await loadOutput(generate(yaml), () => {})).get("index.ts") as unknown as typeof api;
+  return (await loadOutput(generate(yaml), () => {})).get("all.ts") as unknown as typeof api;
 }
 
 const COMMON = `common:

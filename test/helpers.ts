@@ -68,10 +68,10 @@ export function writeRendered(out: string, files: ReadonlyMap<string, string>): 
   return out;
 }
 
-/** Bundles an output folder's `index.ts` with esbuild into a fresh file and imports it: a copy of its own. */
+/** Bundles an output folder's `all.ts` with esbuild into a fresh file and imports it: a copy of its own. */
 export async function bundleAndImport<T = Record<string, unknown>>(out: string): Promise<T> {
   const outfile = join(tempDir("errcat-bundle-"), "bundle.mjs");
-  await build({ entryPoints: [join(out, "index.ts")], bundle: true, format: "esm", outfile, logLevel: "error" });
+  await build({ entryPoints: [join(out, "all.ts")], bundle: true, format: "esm", outfile, logLevel: "error" });
   return (await import(pathToFileURL(outfile).href)) as T;
 }
 
@@ -91,13 +91,13 @@ export const STRICT_TSC_FLAGS = [
 ] as const;
 
 /**
- * Type-checks output folders' `index.ts` under the strict settings, all in one compiler run,
+ * Type-checks output folders' `all.ts` under the strict settings, all in one compiler run,
  * without any tsconfig; each folder needs a `package.json` with `type: module` above it, as
  * `nodenext` reads it.
  */
 export function typecheckOutput(...outs: readonly string[]) {
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  const args = [tsc, "--ignoreConfig", "--noEmit", ...STRICT_TSC_FLAGS, ...outs.map((out) => join(out, "index.ts"))];
+  const args = [tsc, "--ignoreConfig", "--noEmit", ...STRICT_TSC_FLAGS, ...outs.map((out) => join(out, "all.ts"))];
   const result = spawnSync(process.execPath, args, { encoding: "utf8" });
   return { status: result.status, output: result.stdout + result.stderr };
 }

@@ -52,7 +52,8 @@ it("generates output that type-checks and runs in the user's project", () => {
   writeFileSync(
     join(project, "src/main.ts"),
     `import { errorFromResponse, isQuotaExceededError } from "./errors/index.js";
-const error = errorFromResponse({ code: 4400, message: "(100004) incorrect projectId" });
+import { accountModule } from "./errors/modules/account.js";
+const error = errorFromResponse({ code: 4400, message: "(100004) incorrect projectId" }, { module: accountModule });
 if (!isQuotaExceededError(error)) throw new Error("not narrowed");
 const literal: 4400 = error.code;
 console.log(JSON.stringify({ code: literal, name: error.moduleError?.name, retryable: error.retryable }));

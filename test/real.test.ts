@@ -257,7 +257,7 @@ describe.skipIf(!existsSync(SHARED))("real catalogs", () => {
         ids().map(async (id) => {
           const outfile = join(dir, "bundles", `${id}.mjs`);
           await build({
-            entryPoints: [join(get(id).out, "index.ts")],
+            entryPoints: [join(get(id).out, "all.ts")],
             bundle: true,
             format: "esm",
             outfile,

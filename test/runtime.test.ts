@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import * as api from "../generated/index.js";
+import * as api from "../generated/all.js";
 import { errorClassName } from "../generator/names.js";
 import { ROOT } from "./helpers.js";
 

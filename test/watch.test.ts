@@ -90,7 +90,7 @@ describe("generate --watch with modules in included files", () => {
     writeFileSync(join(dir, "modules/new/deeper/gifts.yaml"), moduleFile("gifts", 500001, "gift card expired"));
     await watching.next(/changed: .*modules\/gifts\.ts.*\n/);
     expect(readFileSync(join(out, "modules/gifts.ts"), "utf8")).toContain("gift card expired");
-    expect(readFileSync(join(out, "index.ts"), "utf8")).toContain("./modules/gifts.js");
+    expect(readFileSync(join(out, "all.ts"), "utf8")).toContain("./modules/gifts.js");
   });
 
   it("removes the output of a module whose file was deleted", async () => {

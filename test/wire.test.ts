@@ -23,7 +23,7 @@ import {
   QuotaExceededError,
   type RetryOptions,
   withRetry,
-} from "../generated/index.js";
+} from "../generated/all.js";
 import { cleanup, ROOT, tempDir } from "./helpers.js";
 
 /** Every request the server saw, by path, to count retries. */

@@ -1,19 +1,14 @@
 import type { CatalogModel } from "../model.js";
 import { tsString } from "./escape.js";
-import { codeType, createWriter, finish, moduleCodeType } from "./writer.js";
+import { codeType, createWriter, finish } from "./writer.js";
 
 /** `describe.ts`: the catalog's texts in any of its locales. */
 export function emitDescribe(model: CatalogModel): string {
   const writer = createWriter(model);
-  const mixed = codeType(model) !== moduleCodeType(model);
-  const code = mixed ? "number | string" : codeType(model);
-  // With one code type the argument needs no narrowing; with two, each lookup takes its own.
-  const narrow = (type: string, lookup: string) =>
-    mixed ? `typeof code === "${type}" ? ${lookup} : undefined` : lookup;
+  const code = codeType(model);
   writer.blankLine();
   writer.write(`import { commonErrorInfo } from "./common.js";
-import { moduleErrorInfo } from "./modules.js";
-import type { Locale, ModuleName } from "./types.js";
+import type { Locale, ModuleErrorInfo } from "./types.js";
 
 /** The locale texts fall back to. */
 export const DEFAULT_LOCALE: Locale = ${tsString(model.defaultLocale)};
@@ -29,22 +24,23 @@ export interface Description {
 }
 
 /**
- * A code's texts in \`locale\`, falling back to the default locale; with \`module\`, a module code's.
- * \`undefined\` for a code the catalog does not list.
+ * A common code's texts in \`locale\`, falling back to the default locale; \`undefined\` for a code the
+ * catalog does not list. The \`all\` entry's \`describe\` also takes a module, for a module code's text.
  *
  * @example
  * describe(code, locale)?.description
  */
-export function describe(code: ${code}, locale: Locale = DEFAULT_LOCALE, module?: ModuleName): Description | undefined {
-  if (module !== undefined) {
-    const info = ${narrow(moduleCodeType(model), "moduleErrorInfo(module, code)")};
-    if (!info) return undefined;
-    return { description: info.translations?.[locale]?.description ?? info.description };
-  }
-  const info = ${narrow(codeType(model), "commonErrorInfo(code)")};
+export function describe(code: ${code}, locale: Locale = DEFAULT_LOCALE): Description | undefined {
+  const info = commonErrorInfo(code);
   if (!info) return undefined;
   const translated = info.translations?.[locale];
   return { type: translated?.type ?? info.type, description: translated?.description ?? info.description };
+}
+
+/** A module code's text in \`locale\`, falling back to the default locale, from its entry in the module's list. */
+export function describeModuleError(info: ModuleErrorInfo | undefined, locale: Locale = DEFAULT_LOCALE): Description | undefined {
+  if (!info) return undefined;
+  return { description: info.translations?.[locale]?.description ?? info.description };
 }
 `);
   return finish(writer);

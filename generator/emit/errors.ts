@@ -1,7 +1,16 @@
 import type { CatalogModel, CategoryModel, CommonCodeModel } from "../model.js";
 import { codeDoc } from "./common.js";
 import { tsString } from "./escape.js";
-import { codeLiteral, codeType, createWriter, deprecatedTags, finish, mainText, writeJsdoc } from "./writer.js";
+import {
+  codeKey,
+  codeLiteral,
+  codeType,
+  createWriter,
+  deprecatedTags,
+  finish,
+  mainText,
+  writeJsdoc,
+} from "./writer.js";
 
 /** `errors.ts`: one class per common code, its code a literal type, and the map `matchError` reads. */
 export function emitErrors(model: CatalogModel): string {
@@ -11,10 +20,13 @@ export function emitErrors(model: CatalogModel): string {
     const by = entry.deprecated?.replacedBy;
     return by === undefined ? undefined : byCode.get(by)?.className;
   };
-  if (model.common.length > 0 || model.categories.some((category) => category.declared)) {
+  const declaredAny = model.categories.some((category) => category.declared);
+  if (model.common.length > 0 || declaredAny) {
     writer.blankLine();
-    writer.writeLine(`import { ApiError, type ApiErrorInit } from "./api-error.js";`);
+    const names = ["ApiError", "type ApiErrorInit", ...(model.common.length > 0 ? ["type ApiErrorMeta"] : [])];
+    writer.writeLine(`import { ${names.join(", ")} } from "./api-error.js";`);
   }
+  if (model.common.length > 0) writeListedBase(writer, model);
   for (const entry of model.common) {
     const code = codeLiteral(entry.code);
     writer.blankLine();
@@ -22,30 +34,10 @@ export function emitErrors(model: CatalogModel): string {
       `@see error-codes.md#${entry.anchor}`,
       ...deprecatedTags(entry.deprecated, replacement(entry)),
     ]);
-    writer.write(`export class ${entry.className} extends ApiError`).block(() => {
+    writer.write(`export class ${entry.className} extends ListedApiError`).block(() => {
       writer.writeLine(`static readonly code = ${code};`);
       writer.writeLine(`declare readonly code: ${code};`);
       writer.writeLine("declare readonly known: true;");
-      writer.blankLine();
-      writer.write("constructor(init: ApiErrorInit = {})").block(() => {
-        writer.writeLine("super(");
-        writer.indent(() => {
-          writer.writeLine("{");
-          writer.indent(() => {
-            writer.writeLine(`code: ${code},`);
-            writer.writeLine(`name: ${tsString(entry.className)},`);
-            writer.writeLine(`type: ${tsString(mainText(model, entry.type))},`);
-            writer.writeLine(`fault: ${tsString(entry.fault)},`);
-            writer.writeLine(`retryable: ${entry.retryable},`);
-            writer.writeLine("known: true,");
-            if (entry.httpStatus !== undefined) writer.writeLine(`httpStatus: ${entry.httpStatus},`);
-            if (entry.category !== undefined) writer.writeLine(`category: ${tsString(entry.category)},`);
-          });
-          writer.writeLine("},");
-          writer.writeLine("init,");
-        });
-        writer.writeLine(");");
-      });
     });
   }
   for (const category of model.categories.filter((each) => each.declared)) writeCategoryClass(writer, model, category);
@@ -69,6 +61,52 @@ export function emitErrors(model: CatalogModel): string {
     writer.writeLine(`export type CategoryApiError = ${unionOf(declared.map((category) => category.className))};`);
   }
   return finish(writer);
+}
+
+/**
+ * The table of what each listed code's class states, and the base class that reads it: a class is
+ * its code and its types, so that thousands of classes cost a line each in a bundle.
+ */
+function writeListedBase(writer: ReturnType<typeof createWriter>, model: CatalogModel): void {
+  const type = codeType(model);
+  writer.blankLine();
+  writeJsdoc(writer, ["What the class of each listed code states about itself, by code."]);
+  writer.writeLine(`const CLASS_META: Readonly<Record<${type}, ClassMeta>> = {`);
+  writer.indent(() => {
+    for (const entry of model.common) {
+      const fields = [
+        `name: ${tsString(entry.className)}`,
+        `type: ${tsString(mainText(model, entry.type))}`,
+        `fault: ${tsString(entry.fault)}`,
+        `retryable: ${entry.retryable}`,
+        ...(entry.httpStatus === undefined ? [] : [`httpStatus: ${entry.httpStatus}`]),
+        ...(entry.category === undefined ? [] : [`category: ${tsString(entry.category)}`]),
+      ];
+      // A key named like a member of \`Object.prototype\` (\`constructor\`, \`__proto__\`) takes that
+      // member's type as its context, not the table's: its literals are kept by \`as const\`.
+      const inherited = typeof entry.code === "string" && entry.code in Object.prototype;
+      writer.writeLine(`${codeKey(entry.code)}: { ${fields.join(", ")} }${inherited ? " as const" : ""},`);
+    }
+  });
+  writer.writeLine("};");
+  writer.blankLine();
+  writer.write(`/** What a listed code's class states besides its code. */
+type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
+
+/**
+ * The base of the classes of listed codes: each class states its code, and {@link CLASS_META} the rest.
+ * The constructor looks nothing up in the catalog's module tables: \`new ${model.common[0]?.className}(init)\` takes what it is given.
+ */
+export abstract class ListedApiError extends ApiError {
+  declare readonly code: ${type};
+  declare readonly known: true;
+
+  constructor(init: ApiErrorInit = {}) {
+    const { code } = new.target as unknown as { readonly code: ${type} };
+    super({ ...(CLASS_META[code] as ClassMeta), code, known: true }, init);
+  }
+}
+`);
 }
 
 /** The class of the codes a declared category covers but the catalog does not list. */

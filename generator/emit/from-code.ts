@@ -13,34 +13,55 @@ export function emitFromCode(model: CatalogModel): string {
   writer.writeLine(`import { categoryClass, errorClass } from "./classes.js";`);
   writer.writeLine(importLine(["KnownApiError"], "./errors.js", true));
   if (inMessage) writer.writeLine(`import { formatModuleMessage } from "./messages.js";`);
-  writer.writeLine(
-    `import { moduleErrorInfo${model.moduleErrorsIn === "code" ? ", modulesWithCode" : ""} } from "./modules.js";`,
-  );
-  writer.writeLine(`import type { ResponseApiError } from "./response.js";`);
-  writer.writeLine(importLine(["ModuleCode", "ModuleError", "ModuleName"], "./types.js", true));
+  writer.writeLine(`import { type ResponseApiError, tableOf } from "./response.js";`);
+  writer.writeLine(importLine(["ModuleCode", "ModuleError", "ModuleName", "ModuleTable"], "./types.js", true));
   writer.blankLine();
   writer.write(`/** What {@link errorFromCode} takes: an error's fields, and a module code by module and code. */
-export interface ErrorFromCodeInit extends Omit<ApiErrorInit, "moduleError"> {
-  /** The module code: its name, text and overrides are filled in from the catalog. */
-  readonly moduleError?: { readonly module: ModuleName; readonly code: ModuleCode; readonly text?: string } | undefined;
+export interface ErrorFromCodeInit<M extends ModuleName = never> extends Omit<ApiErrorInit, "moduleError"> {
+  /**
+   * The module code, by module (its table, or the id of one in \`modules\`) and code: its name and
+   * overrides are filled in from the module's table.
+   */
+  readonly moduleError?:
+    | { readonly module: ModuleTable | M; readonly code: ModuleCode; readonly text?: string | undefined }
+    | undefined;
+  /** The modules a module named by id is found in${model.moduleErrorsIn === "code" ? ", and the one a module code is from" : ""}. */
+  readonly modules?: readonly ModuleTable<M>[] | undefined;
 }
+
+/** A module code's text in the catalog's default locale, where the caller has the texts. */
+export type ModuleTextOf = (module: ModuleName, code: ModuleCode) => string | undefined;
 
 /**
  * The error for a code of the catalog, typed by the code: \`errorFromCode(CommonErrorCode.QuotaExceeded)\`
  * is a \`QuotaExceededError\`.${declared ? " A code only a category covers gives the category's class;" : ""} a code the catalog does not list gives an
- * {@link UnknownApiError}. With \`moduleError: { module, code }\`, the module code's name, text and
- * overrides come from the catalog${inMessage ? ", and without a `message` the message is the module code written through the pattern's format" : ""}.
+ * {@link UnknownApiError}. With \`moduleError: { module, code }\`, the module code's name and
+ * overrides come from the module's table, its text from \`text\` (the \`all\` entry's \`errorFromCode\`
+ * fills it in from the catalog)${inMessage ? ", and without a `message` the message is the module code written through the pattern's format" : ""}.
  *
  * @example
  * throw errorFromCode(${model.common[0] ? `CommonErrorCode.${model.common[0].name}` : "code"}, { requestId });
  */
-export function errorFromCode<C extends KnownApiError["code"]>(
+${
+  model.modules.length === 0
+    ? `export function errorFromCode<C extends KnownApiError["code"]>(
   code: C,
   init?: ErrorFromCodeInit,
 ): Extract<KnownApiError, { readonly code: C }>;
-export function errorFromCode(code: ${type}, init?: ErrorFromCodeInit): ResponseApiError;
-export function errorFromCode(code: ${type}, init: ErrorFromCodeInit = {}): ResponseApiError {
-  const full = withModuleError(${model.moduleErrorsIn === "code" ? "init.moduleError === undefined ? { ...init, moduleError: moduleOfCode(code) } : init" : "init"});
+export function errorFromCode(code: ${type}, init?: ErrorFromCodeInit): ResponseApiError;`
+    : `export function errorFromCode<C extends KnownApiError["code"], M extends ModuleName = never>(
+  code: C,
+  init?: ErrorFromCodeInit<M>,
+): Extract<KnownApiError, { readonly code: C }>;
+export function errorFromCode<M extends ModuleName = never>(code: ${type}, init?: ErrorFromCodeInit<M>): ResponseApiError;`
+}
+export function errorFromCode(code: ${type}, init: ErrorFromCodeInit<ModuleName> = {}): ResponseApiError {
+  return buildError(code, init);
+}
+
+/** {@link errorFromCode}, with where module texts come from. */
+export function buildError(code: ${type}, init: ErrorFromCodeInit<ModuleName>, textOf?: ModuleTextOf): ResponseApiError {
+  const full = withModuleError(${model.moduleErrorsIn === "code" ? "init.moduleError === undefined ? { ...init, moduleError: moduleOfCode(code, init.modules) } : init" : "init"}, textOf);
   const Known = errorClass(code);
   if (Known) return new Known(full) as KnownApiError;
   const Category = categoryClass(code);
@@ -48,31 +69,29 @@ export function errorFromCode(code: ${type}, init: ErrorFromCodeInit = {}): Resp
   return new UnknownApiError(code, full);
 }
 
-/** The init with its module error filled in from the catalog. */
-function withModuleError(init: ErrorFromCodeInit): ApiErrorInit {
-  const given = init.moduleError;
-  if (given === undefined) return { ...init, moduleError: undefined };
-  const info = moduleErrorInfo(given.module, given.code as ${moduleCodeType(model)});
-  const text = given.text ?? info?.description ?? "";
+/** The init with its module error filled in from the module's table. */
+function withModuleError(init: ErrorFromCodeInit<ModuleName>, textOf: ModuleTextOf | undefined): ApiErrorInit {
+  const { moduleError: given, modules, ...rest } = init;
+  if (given === undefined) return { ...rest, moduleError: undefined };
+  const table = tableOf(given.module, modules);
+  const code = given.code as ${moduleCodeType(model)};
+  const name = Object.hasOwn(table.names, code) ? table.names[code] : undefined;
+  const info = name !== undefined && table.overrides !== undefined && Object.hasOwn(table.overrides, code) ? table.overrides[code] : undefined;
+  const text = given.text ?? textOf?.(table.id, code) ?? "";
 `);
   if (inMessage) {
     writer.write(`  const message = init.message ?? formatModuleMessage(given.code, text);
   const pattern = ${tsString(model.patterns.find((pattern) => pattern.format !== undefined)?.name ?? model.patterns[0]?.name ?? "")};
   const moduleError: ModuleError =
-    info === undefined
-      ? { code: given.code, text, pattern, module: given.module }
-      : { code: given.code, text, pattern, module: given.module, name: info.name };
+    name === undefined ? { code, text, pattern, module: table.id } : { code, text, pattern, module: table.id, name };
 `);
   } else {
     writer.write(`  const message = init.message;
-  const moduleError: ModuleError =
-    info === undefined
-      ? { code: given.code, text, module: given.module }
-      : { code: given.code, text, module: given.module, name: info.name };
+  const moduleError: ModuleError = name === undefined ? { code, text, module: table.id } : { code, text, module: table.id, name };
 `);
   }
   writer.write(`  return {
-    ...init,
+    ...rest,
     message,
     moduleError,
     fault: init.fault ?? info?.fault,
@@ -87,8 +106,8 @@ function withModuleError(init: ErrorFromCodeInit): ApiErrorInit {
  * The module a code arriving in the code field belongs to, as \`errorFromResponse\` finds it: the only
  * module that lists it, else none (a common code no module lists has no module error).
  */
-function moduleOfCode(code: ${type}): ErrorFromCodeInit["moduleError"] {
-  const owners = modulesWithCode(code);
+function moduleOfCode(code: ${type}, modules: readonly ModuleTable[] = []): ErrorFromCodeInit<ModuleName>["moduleError"] {
+  const owners = modules.filter((table) => Object.hasOwn(table.names, code));
   const [owner] = owners;
   if (owners.length === 1 && owner !== undefined) return { module: owner, code };
   return undefined;

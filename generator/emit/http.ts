@@ -27,6 +27,7 @@ export function emitHttp(model: CatalogModel): string {
 function writeHttpTypes(writer: Writer, _model: CatalogModel): void {
   writer.write(`import { ApiError, type ApiErrorInit } from "./api-error.js";
 import { type ErrorFromResponseOptions, type ResponseApiError, readResponse } from "./response.js";
+import type { ModuleName } from "./types.js";
 
 /** The headers of a response: fetch's \`Headers\`, or a plain object (axios, undici, node:http). */
 export type HeadersLike =
@@ -50,7 +51,7 @@ export interface HttpFailure {
 }
 
 /** Options of {@link errorFromHttp}. */
-export interface ErrorFromHttpOptions extends ErrorFromResponseOptions {
+export interface ErrorFromHttpOptions<M extends ModuleName = never> extends ErrorFromResponseOptions<M> {
   /** The clock \`Retry-After\` dates are measured against; \`Date.now\` by default. */
   readonly now?: (() => number) | undefined;
 }
@@ -121,12 +122,12 @@ function writeErrorFromHttp(writer: Writer, model: CatalogModel): void {
  *
  * @example
  * const response = await fetch(url).catch((cause: unknown) => ({ cause }));
- * const error = await errorFromHttp(response, { module: ${tsString(model.modules[0]?.id ?? "account")} });
+ * const error = await errorFromHttp(response${model.modules[0] ? `, { module: ${model.modules[0].tableName} }` : ""});
  * if (error) throw error;
  */
-export async function errorFromHttp(
+export async function errorFromHttp<M extends ModuleName = never>(
   response: HttpResponseLike | HttpFailure,
-  options: ErrorFromHttpOptions = {},
+  options: ErrorFromHttpOptions<M> = {},
 ): Promise<ResponseApiError | HttpError | undefined> {
   // The status, once read: an error after that still reports it.
   let statusRead: number | undefined;

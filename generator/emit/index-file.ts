@@ -1,9 +1,11 @@
 import type { CatalogModel } from "../model.js";
 import { tsString } from "./escape.js";
-import { moduleImport } from "./modules.js";
 import { createWriter, finish, importLine } from "./writer.js";
 
-/** `index.ts`: the one module users import; re-exports only, so bundlers keep just what is used. */
+/**
+ * `index.ts`: the lean entry; re-exports only, so bundlers keep just what is used. It imports no
+ * module's file: a module's table is opted into by importing it, and `all.ts` imports every one.
+ */
 export function emitIndex(model: CatalogModel): string {
   const writer = createWriter(model);
   const exportList: ExportList = (names, from) => {
@@ -25,7 +27,7 @@ export function emitIndex(model: CatalogModel): string {
   };
   writer.blankLine();
   writeCatalogExports(model, exportList);
-  writeToolExports(writer, model, exportList);
+  writeToolExports(model, exportList);
   writeParserExports(writer, exportList);
   return finish(writer);
 }
@@ -58,13 +60,14 @@ function writeCatalogExports(model: CatalogModel, exportList: ExportList): void 
     ],
     "./common.js",
   );
-  exportList(["DEFAULT_LOCALE", "type Description", "describe", "LOCALES"], "./describe.js");
+  exportList(["DEFAULT_LOCALE", "type Description", "describe", "describeModuleError", "LOCALES"], "./describe.js");
   const declared = model.categories.filter((category) => category.declared);
   exportList(
     [
       ...(declared.length > 0 ? ["type CategoryApiError", "type CategoryErrorClasses"] : []),
       "type CommonErrorClasses",
       "type KnownApiError",
+      ...(model.common.length > 0 ? ["ListedApiError"] : []),
       ...model.common.map((entry) => entry.className),
       ...declared.map((category) => category.className),
     ],
@@ -87,8 +90,8 @@ function writeCatalogExports(model: CatalogModel, exportList: ExportList): void 
   );
 }
 
-/** The HTTP client, matching, messages and modules. */
-function writeToolExports(writer: ReturnType<typeof createWriter>, model: CatalogModel, exportList: ExportList): void {
+/** The HTTP client, matching and messages. */
+function writeToolExports(model: CatalogModel, exportList: ExportList): void {
   const declared = model.categories.filter((category) => category.declared);
   exportList(
     [
@@ -115,19 +118,15 @@ function writeToolExports(writer: ReturnType<typeof createWriter>, model: Catalo
     "./match.js",
   );
   exportList(["formatModuleMessage", "type ParsedModuleMessage", "parseModuleMessage"], "./messages.js");
-  exportList(["isModuleName", "MODULES", "type ModuleInfo", "moduleErrorInfo"], "./modules.js");
-  for (const module of model.modules) {
-    writer.writeLine(
-      `export { ${module.constName}, ${module.enumName}, ${module.guardName} } from ${tsString(moduleImport(module))};`,
-    );
-  }
 }
 
 /** The body parser, retries, the shared types and the wire format. */
 function writeParserExports(writer: ReturnType<typeof createWriter>, exportList: ExportList): void {
   exportList(
     [
+      "createErrorParser",
       "type ErrorFromResponseOptions",
+      "type ErrorParser",
       "errorFromResponse",
       "onUnknownCode",
       "type ResponseApiError",
@@ -154,6 +153,8 @@ function writeParserExports(writer: ReturnType<typeof createWriter>, exportList:
         "ModuleErrorNames",
         "ModuleErrorOf",
         "ModuleName",
+        "ModuleOverride",
+        "ModuleTable",
       ],
       "./types.js",
       true,

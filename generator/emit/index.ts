@@ -1,4 +1,5 @@
 import type { CatalogModel, ModuleModel } from "../model.js";
+import { emitAllEntry } from "./all.js";
 import { emitApiError } from "./api-error.js";
 import { emitClasses } from "./classes.js";
 import { emitCommon } from "./common.js";
@@ -29,6 +30,7 @@ export function emitAll(
 ): Map<string, string> {
   const files: [string, string][] = [
     [".gitattributes", emitGitattributes(model)],
+    ["all.ts", emitAllEntry(model)],
     ["api-error.ts", emitApiError(model)],
     ["classes.ts", emitClasses(model)],
     ["from-code.ts", emitFromCode(model)],

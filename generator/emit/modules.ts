@@ -2,6 +2,7 @@ import type { CatalogModel, ModuleCodeModel, ModuleModel } from "../model.js";
 import { deprecationLiteral, writeTranslations } from "./common.js";
 import { tsString } from "./escape.js";
 import {
+  codeKey,
   codeLiteral,
   createLineWriter,
   createWriter,
@@ -19,15 +20,15 @@ export function moduleImport(module: ModuleModel): string {
   return `./${module.file.replace(/\.ts$/, ".js")}`;
 }
 
-/** `modules.ts`: the list of modules and the lookups across them. */
+/** `modules.ts`: every module with its texts, and the lookups across them; only `all.ts` imports it. */
 export function emitModules(model: CatalogModel): string {
   const writer = createWriter(model);
   const code = moduleCodeType(model);
   writer.blankLine();
   for (const module of model.modules) {
-    writer.writeLine(`import { ${module.constName} } from ${tsString(moduleImport(module))};`);
+    writer.writeLine(`import { ${module.constName}, ${module.tableName} } from ${tsString(moduleImport(module))};`);
   }
-  writer.writeLine(`import type { ModuleCode, ModuleErrorInfo, ModuleName } from "./types.js";`);
+  writer.writeLine(`import type { ModuleCode, ModuleErrorInfo, ModuleName, ModuleTable } from "./types.js";`);
   writer.blankLine();
   writer.write(`/** A module and its error codes. */
 export interface ModuleInfo {
@@ -46,6 +47,9 @@ export const MODULES: readonly ModuleInfo[] = [`);
     }
   });
   writer.write(`];
+
+/** Every module's table, in catalog order: what the \`all\` entry's parser names module codes with. */
+export const MODULE_TABLES: readonly ModuleTable[] = [${model.modules.map((module) => module.tableName).join(", ")}];
 
 let infoByModule: ReadonlyMap<string, ReadonlyMap<ModuleCode, ModuleErrorInfo>> | undefined;
 let ownersByCode: ReadonlyMap<ModuleCode, readonly ModuleName[]> | undefined;
@@ -89,7 +93,7 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
     return target ? `${module.enumName}.${target.name}` : undefined;
   };
   writer.blankLine();
-  writer.writeLine(`import type { ModuleErrorInfo } from "../types.js";`);
+  writer.writeLine(`import type { ModuleErrorInfo, ModuleTable } from "../types.js";`);
   writer.blankLine();
   writeEnum(
     writer,
@@ -111,15 +115,55 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
   });
   writer.writeLine("];");
   writer.blankLine();
-  writer.writeLine(`let codes: ReadonlySet<${moduleCodeType(model)}> | undefined;`);
+  writeModuleTable(writer, module, title);
   writer.blankLine();
   writeJsdoc(writer, [`Whether \`value\` is one of the module error codes of ${title}.`]);
   writer.write(`export function ${module.guardName}(value: unknown): value is ${module.enumName} {
-  codes ??= new Set(${module.constName}.map((info) => info.code));
-  return typeof value === "${moduleCodeType(model)}" && codes.has(value);
+  return typeof value === "${moduleCodeType(model)}" && Object.hasOwn(${module.tableName}.names, value);
 }
 `);
   return finish(writer);
+}
+
+/**
+ * The module's lean table: each code's name and what it overrides, no text. The parser reads only
+ * this, so a bundle that names a module carries its names and never its descriptions.
+ */
+function writeModuleTable(writer: LineWriter, module: ModuleModel, title: string): void {
+  writeJsdoc(writer, [
+    `${title} for the parser: each code's name, without its text. Pass it as`,
+    `\`errorFromResponse(body, { module: ${module.tableName} })\` or in \`createErrorParser({ modules: [${module.tableName}] })\`.`,
+  ]);
+  writer.writeLine(`export const ${module.tableName}: ModuleTable<${tsString(module.id)}> = {`);
+  writer.indent(() => {
+    writer.writeLine(`id: ${tsString(module.id)},`);
+    writer.writeLine("names: {");
+    writer.indent(() => {
+      for (const entry of module.codes) writer.writeLine(`${codeKey(entry.code)}: ${tsString(entry.name)},`);
+    });
+    writer.writeLine("},");
+    const overridden = module.codes.filter(
+      (entry) => entry.fault !== undefined || entry.retryable !== undefined || entry.httpStatus !== undefined,
+    );
+    if (overridden.length > 0) {
+      writer.writeLine("overrides: {");
+      writer.indent(() => {
+        for (const entry of overridden)
+          writer.writeLine(`${codeKey(entry.code)}: { ${overrideFields(entry).join(", ")} },`);
+      });
+      writer.writeLine("},");
+    }
+  });
+  writer.writeLine("};");
+}
+
+/** What a module code states over the common code it arrives under, as object fields. */
+function overrideFields(entry: ModuleCodeModel): string[] {
+  return [
+    ...(entry.fault === undefined ? [] : [`fault: ${tsString(entry.fault)}`]),
+    ...(entry.retryable === undefined ? [] : [`retryable: ${entry.retryable}`]),
+    ...(entry.httpStatus === undefined ? [] : [`httpStatus: ${entry.httpStatus}`]),
+  ];
 }
 
 /** One metadata entry, on one line unless it carries a deprecation or translations. */
@@ -128,9 +172,7 @@ function writeModuleEntry(writer: LineWriter, model: CatalogModel, entry: Module
     `code: ${codeLiteral(entry.code)}`,
     `name: ${tsString(entry.name)}`,
     `description: ${tsString(mainText(model, entry.description))}`,
-    ...(entry.fault === undefined ? [] : [`fault: ${tsString(entry.fault)}`]),
-    ...(entry.retryable === undefined ? [] : [`retryable: ${entry.retryable}`]),
-    ...(entry.httpStatus === undefined ? [] : [`httpStatus: ${entry.httpStatus}`]),
+    ...overrideFields(entry),
   ];
   if (!entry.deprecated && model.locales.length === 1) {
     writer.writeLine(`{ ${fields.join(", ")} },`);

@@ -30,7 +30,7 @@ export function responseDoc(model: CatalogModel): string {
   lines.push(
     "",
     "@example",
-    `const error = errorFromResponse(await response.json()${model.modules[0] ? `, { module: ${JSON.stringify(model.modules[0].id)} }` : ""});`,
+    `const error = errorFromResponse(await response.json()${model.modules[0] ? `, { module: ${model.modules[0].tableName} }` : ""});`,
     "if (error) throw error;",
   );
   return `/**\n${lines.map((line) => (line === "" ? " *" : ` * ${line}`)).join("\n")}\n */\n`;

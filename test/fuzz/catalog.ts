@@ -178,12 +178,8 @@ export async function checkCatalog(fuzz: FuzzCatalog, dir: string): Promise<Case
   const loaded = await loadOutput(files, () => {
     injected = true;
   });
-  const api = loaded.get("index.ts") ?? {};
-  assert.deepStrictEqual(
-    Object.keys(api).sort(),
-    await expectedIndexExports(model, Object.keys(api)),
-    "index.ts exports",
-  );
+  const api = loaded.get("all.ts") ?? {};
+  assert.deepStrictEqual(Object.keys(api).sort(), await expectedAllExports(model, Object.keys(api)), "all.ts exports");
   const responses = roundTrip(fuzz, api);
   assert.equal(injected, false, "a payload in catalog text ran");
   return { catalog: written, files, responses, tableRows };
@@ -271,18 +267,20 @@ export function benignTwin(model: CatalogModel): CatalogModel {
 const runtimeExports = new Map<boolean, readonly string[]>();
 
 /** The value exports `index.ts` must have: errcat's own, and a class, guard, enum... per catalog entry. */
-async function expectedIndexExports(model: CatalogModel, actual: readonly string[]): Promise<string[]> {
+async function expectedAllExports(model: CatalogModel, actual: readonly string[]): Promise<string[]> {
   const hasSuccessCode = "codes" in model.success;
   let runtime = runtimeExports.get(hasSuccessCode);
   if (!runtime) {
     const bare = render({ ...benignTwin(model), common: [], modules: [], categories: [], reserved: [] });
-    runtime = Object.keys((await loadOutput(bare, () => {})).get("index.ts") ?? {});
+    runtime = Object.keys((await loadOutput(bare, () => {})).get("all.ts") ?? {});
     runtimeExports.set(hasSuccessCode, runtime);
   }
   const derived = [
+    // The base class of listed codes' classes exists where there are any.
+    ...(model.common.length > 0 ? ["ListedApiError"] : []),
     ...model.common.flatMap((entry) => [entry.className, entry.guardName]),
     ...model.categories.map((category) => category.guardName),
-    ...model.modules.flatMap((module) => [module.constName, module.enumName, module.guardName]),
+    ...model.modules.flatMap((module) => [module.constName, module.enumName, module.guardName, module.tableName]),
   ];
   const extra = actual.filter((name) => !derived.includes(name) && !runtime.includes(name));
   return [...derived, ...runtime, ...extra.map((name) => `unexpected export ${name}`)].sort();

@@ -22,11 +22,13 @@ export {
   DEFAULT_LOCALE,
   type Description,
   describe,
+  describeModuleError,
   LOCALES,
 } from "./describe.js";
 export {
   type CommonErrorClasses,
   type KnownApiError,
+  ListedApiError,
   AuthFailureError,
   AuthFailureSignatureExpireError,
   InternalError,
@@ -78,15 +80,9 @@ export {
   parseModuleMessage,
 } from "./messages.js";
 export {
-  isModuleName,
-  MODULES,
-  type ModuleInfo,
-  moduleErrorInfo,
-} from "./modules.js";
-export { CDB_MODULE_ERRORS, CdbModuleErrorCode, isCdbModuleErrorCode } from "./modules/cdb.js";
-export { CVM_V20170312_MODULE_ERRORS, CvmV20170312ModuleErrorCode, isCvmV20170312ModuleErrorCode } from "./modules/cvm-v20170312.js";
-export {
+  createErrorParser,
   type ErrorFromResponseOptions,
+  type ErrorParser,
   errorFromResponse,
   onUnknownCode,
   type ResponseApiError,
@@ -113,5 +109,7 @@ export type {
   ModuleErrorNames,
   ModuleErrorOf,
   ModuleName,
+  ModuleOverride,
+  ModuleTable,
 } from "./types.js";
 export type { WireResponse } from "./wire.js";

@@ -24,11 +24,13 @@ export {
   DEFAULT_LOCALE,
   type Description,
   describe,
+  describeModuleError,
   LOCALES,
 } from "./describe.js";
 export {
   type CommonErrorClasses,
   type KnownApiError,
+  ListedApiError,
   SystemBusyError,
   InvalidCredentialError,
   InvalidOpenIdError,
@@ -73,13 +75,9 @@ export {
   parseModuleMessage,
 } from "./messages.js";
 export {
-  isModuleName,
-  MODULES,
-  type ModuleInfo,
-  moduleErrorInfo,
-} from "./modules.js";
-export {
+  createErrorParser,
   type ErrorFromResponseOptions,
+  type ErrorParser,
   errorFromResponse,
   onUnknownCode,
   type ResponseApiError,
@@ -106,5 +104,7 @@ export type {
   ModuleErrorNames,
   ModuleErrorOf,
   ModuleName,
+  ModuleOverride,
+  ModuleTable,
 } from "./types.js";
 export type { WireResponse } from "./wire.js";

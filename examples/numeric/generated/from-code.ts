@@ -8,32 +8,47 @@ import { type ApiErrorInit, UnknownApiError } from "./api-error.js";
 import { categoryClass, errorClass } from "./classes.js";
 import type { KnownApiError } from "./errors.js";
 import { formatModuleMessage } from "./messages.js";
-import { moduleErrorInfo } from "./modules.js";
-import type { ResponseApiError } from "./response.js";
-import type { ModuleCode, ModuleError, ModuleName } from "./types.js";
+import { type ResponseApiError, tableOf } from "./response.js";
+import type { ModuleCode, ModuleError, ModuleName, ModuleTable } from "./types.js";
 
 /** What {@link errorFromCode} takes: an error's fields, and a module code by module and code. */
-export interface ErrorFromCodeInit extends Omit<ApiErrorInit, "moduleError"> {
-  /** The module code: its name, text and overrides are filled in from the catalog. */
-  readonly moduleError?: { readonly module: ModuleName; readonly code: ModuleCode; readonly text?: string } | undefined;
+export interface ErrorFromCodeInit<M extends ModuleName = never> extends Omit<ApiErrorInit, "moduleError"> {
+  /**
+   * The module code, by module (its table, or the id of one in `modules`) and code: its name and
+   * overrides are filled in from the module's table.
+   */
+  readonly moduleError?:
+    | { readonly module: ModuleTable | M; readonly code: ModuleCode; readonly text?: string | undefined }
+    | undefined;
+  /** The modules a module named by id is found in. */
+  readonly modules?: readonly ModuleTable<M>[] | undefined;
 }
+
+/** A module code's text in the catalog's default locale, where the caller has the texts. */
+export type ModuleTextOf = (module: ModuleName, code: ModuleCode) => string | undefined;
 
 /**
  * The error for a code of the catalog, typed by the code: `errorFromCode(CommonErrorCode.QuotaExceeded)`
  * is a `QuotaExceededError`. a code the catalog does not list gives an
- * {@link UnknownApiError}. With `moduleError: { module, code }`, the module code's name, text and
- * overrides come from the catalog, and without a `message` the message is the module code written through the pattern's format.
+ * {@link UnknownApiError}. With `moduleError: { module, code }`, the module code's name and
+ * overrides come from the module's table, its text from `text` (the `all` entry's `errorFromCode`
+ * fills it in from the catalog), and without a `message` the message is the module code written through the pattern's format.
  *
  * @example
  * throw errorFromCode(CommonErrorCode.BadRequest, { requestId });
  */
-export function errorFromCode<C extends KnownApiError["code"]>(
+export function errorFromCode<C extends KnownApiError["code"], M extends ModuleName = never>(
   code: C,
-  init?: ErrorFromCodeInit,
+  init?: ErrorFromCodeInit<M>,
 ): Extract<KnownApiError, { readonly code: C }>;
-export function errorFromCode(code: number, init?: ErrorFromCodeInit): ResponseApiError;
-export function errorFromCode(code: number, init: ErrorFromCodeInit = {}): ResponseApiError {
-  const full = withModuleError(init);
+export function errorFromCode<M extends ModuleName = never>(code: number, init?: ErrorFromCodeInit<M>): ResponseApiError;
+export function errorFromCode(code: number, init: ErrorFromCodeInit<ModuleName> = {}): ResponseApiError {
+  return buildError(code, init);
+}
+
+/** {@link errorFromCode}, with where module texts come from. */
+export function buildError(code: number, init: ErrorFromCodeInit<ModuleName>, textOf?: ModuleTextOf): ResponseApiError {
+  const full = withModuleError(init, textOf);
   const Known = errorClass(code);
   if (Known) return new Known(full) as KnownApiError;
   const Category = categoryClass(code);
@@ -41,20 +56,21 @@ export function errorFromCode(code: number, init: ErrorFromCodeInit = {}): Respo
   return new UnknownApiError(code, full);
 }
 
-/** The init with its module error filled in from the catalog. */
-function withModuleError(init: ErrorFromCodeInit): ApiErrorInit {
-  const given = init.moduleError;
-  if (given === undefined) return { ...init, moduleError: undefined };
-  const info = moduleErrorInfo(given.module, given.code as number);
-  const text = given.text ?? info?.description ?? "";
+/** The init with its module error filled in from the module's table. */
+function withModuleError(init: ErrorFromCodeInit<ModuleName>, textOf: ModuleTextOf | undefined): ApiErrorInit {
+  const { moduleError: given, modules, ...rest } = init;
+  if (given === undefined) return { ...rest, moduleError: undefined };
+  const table = tableOf(given.module, modules);
+  const code = given.code as number;
+  const name = Object.hasOwn(table.names, code) ? table.names[code] : undefined;
+  const info = name !== undefined && table.overrides !== undefined && Object.hasOwn(table.overrides, code) ? table.overrides[code] : undefined;
+  const text = given.text ?? textOf?.(table.id, code) ?? "";
   const message = init.message ?? formatModuleMessage(given.code, text);
   const pattern = "parenthesized";
   const moduleError: ModuleError =
-    info === undefined
-      ? { code: given.code, text, pattern, module: given.module }
-      : { code: given.code, text, pattern, module: given.module, name: info.name };
+    name === undefined ? { code, text, pattern, module: table.id } : { code, text, pattern, module: table.id, name };
   return {
-    ...init,
+    ...rest,
     message,
     moduleError,
     fault: init.fault ?? info?.fault,

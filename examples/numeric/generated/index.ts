@@ -24,11 +24,13 @@ export {
   DEFAULT_LOCALE,
   type Description,
   describe,
+  describeModuleError,
   LOCALES,
 } from "./describe.js";
 export {
   type CommonErrorClasses,
   type KnownApiError,
+  ListedApiError,
   BadRequestError,
   UnauthorizedError,
   ThrottledError,
@@ -75,15 +77,9 @@ export {
   parseModuleMessage,
 } from "./messages.js";
 export {
-  isModuleName,
-  MODULES,
-  type ModuleInfo,
-  moduleErrorInfo,
-} from "./modules.js";
-export { BUCKETS_MODULE_ERRORS, BucketsModuleErrorCode, isBucketsModuleErrorCode } from "./modules/buckets.js";
-export { OBJECTS_MODULE_ERRORS, ObjectsModuleErrorCode, isObjectsModuleErrorCode } from "./modules/objects.js";
-export {
+  createErrorParser,
   type ErrorFromResponseOptions,
+  type ErrorParser,
   errorFromResponse,
   onUnknownCode,
   type ResponseApiError,
@@ -110,5 +106,7 @@ export type {
   ModuleErrorNames,
   ModuleErrorOf,
   ModuleName,
+  ModuleOverride,
+  ModuleTable,
 } from "./types.js";
 export type { WireResponse } from "./wire.js";

@@ -22,11 +22,13 @@ export {
   DEFAULT_LOCALE,
   type Description,
   describe,
+  describeModuleError,
   LOCALES,
 } from "./describe.js";
 export {
   type CommonErrorClasses,
   type KnownApiError,
+  ListedApiError,
   UntypedError,
   EditConflictError,
   InsufficientScopeError,
@@ -81,13 +83,9 @@ export {
   parseModuleMessage,
 } from "./messages.js";
 export {
-  isModuleName,
-  MODULES,
-  type ModuleInfo,
-  moduleErrorInfo,
-} from "./modules.js";
-export {
+  createErrorParser,
   type ErrorFromResponseOptions,
+  type ErrorParser,
   errorFromResponse,
   onUnknownCode,
   type ResponseApiError,
@@ -114,5 +112,7 @@ export type {
   ModuleErrorNames,
   ModuleErrorOf,
   ModuleName,
+  ModuleOverride,
+  ModuleTable,
 } from "./types.js";
 export type { WireResponse } from "./wire.js";

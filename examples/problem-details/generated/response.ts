@@ -8,8 +8,15 @@ import { type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./ap
 import { categoryClass, errorClass } from "./classes.js";
 import type { KnownApiError } from "./errors.js";
 import { parseModuleMessage } from "./messages.js";
-import { isModuleName, moduleErrorInfo, modulesWithCode } from "./modules.js";
-import type { ErrorFields, FieldValue, ModuleError, ModuleErrorInfo, ModuleErrorOf, ModuleName } from "./types.js";
+import type {
+  ErrorFields,
+  FieldValue,
+  ModuleError,
+  ModuleErrorOf,
+  ModuleName,
+  ModuleOverride,
+  ModuleTable,
+} from "./types.js";
 
 /**
  * Called with each code the catalog does not list, and the body it came in; with `module` for a
@@ -17,12 +24,36 @@ import type { ErrorFields, FieldValue, ModuleError, ModuleErrorInfo, ModuleError
  */
 export type UnknownCodeListener = (code: string | number, body: unknown, module?: ModuleName) => void;
 
-/** Options of {@link errorFromResponse}. */
-export interface ErrorFromResponseOptions {
-  /** The module that answered: its codes name the module error code. */
-  readonly module?: ModuleName | undefined;
+/**
+ * Options of {@link errorFromResponse}. Module tables are opted into by importing them, so that a
+ * bundle carries the names of the modules it uses and no others.
+ */
+export interface ErrorFromResponseOptions<M extends ModuleName = never> {
+  /**
+   * The module that answered, whose codes name the module error code: its table
+   * (`accountModule` from its file), or the id of a module in `modules`.
+   */
+  readonly module?: ModuleTable | M | undefined;
+  /**
+   * The modules a module code may come from: a module named by id is found here, and when the
+   * call names no module, a code that exactly one of them lists is named by it.
+   */
+  readonly modules?: readonly ModuleTable<M>[] | undefined;
   /** Called when the code is one the catalog does not list, besides the listeners of {@link onUnknownCode}. */
   readonly onUnknownCode?: UnknownCodeListener | undefined;
+}
+
+/** A parser bound to a set of modules, from {@link createErrorParser}. */
+export interface ErrorParser<M extends ModuleName> {
+  <N extends ModuleName>(
+    body: unknown,
+    options: ErrorFromResponseOptions<M> & { readonly module: ModuleTable<N> },
+  ): WithModule<ResponseApiError, N> | undefined;
+  <N extends M>(
+    body: unknown,
+    options: ErrorFromResponseOptions<M> & { readonly module: N },
+  ): WithModule<ResponseApiError, N> | undefined;
+  (body: unknown, options?: ErrorFromResponseOptions<M>): ResponseApiError | undefined;
 }
 
 /**
@@ -71,19 +102,31 @@ export function onUnknownCode(listener: UnknownCodeListener): () => void {
  * const error = errorFromResponse(await response.json());
  * if (error) throw error;
  */
-export function errorFromResponse<M extends ModuleName>(
-  body: unknown,
-  options: ErrorFromResponseOptions & { readonly module: M },
-): WithModule<ResponseApiError, M> | undefined;
-export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ResponseApiError | undefined;
 export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ResponseApiError | undefined {
   return readResponse(body, options);
+}
+
+/**
+ * A parser that knows `modules`: a call may name one of them by id, and a module code that exactly
+ * one of them lists is named by it. Only the modules given end up in a bundle.
+ *
+ * @example
+ * const parse = createErrorParser({ modules: [accountModule] });
+ * const error = parse(body, { module: "account" });
+ */
+export function createErrorParser<M extends ModuleName = never>(
+  config: { readonly modules?: readonly ModuleTable<M>[]; readonly onUnknownCode?: UnknownCodeListener } = {},
+): ErrorParser<M> {
+  const { modules = [], onUnknownCode: listener } = config;
+  const parse = (body: unknown, options: ErrorFromResponseOptions<M> = {}) =>
+    readResponse(body, { modules, onUnknownCode: listener, ...options });
+  return parse as ErrorParser<M>;
 }
 
 /** {@link errorFromResponse}, with what the HTTP response around the body says. */
 export function readResponse(
   body: unknown,
-  options: ErrorFromResponseOptions = {},
+  options: ErrorFromResponseOptions<ModuleName> = {},
   context: ResponseContext = {},
 ): ResponseApiError | undefined {
   try {
@@ -131,7 +174,7 @@ function malformedError(reason: string, body: unknown, context: ResponseContext)
 }
 
 /** What a module code states over the common code it arrives under. */
-function overrides(info: ModuleErrorInfo | undefined): ApiErrorInit {
+function overrides(info: ModuleOverride | undefined): ApiErrorInit {
   if (info === undefined) return {};
   return { fault: info.fault, retryable: info.retryable, httpStatus: info.httpStatus };
 }
@@ -139,25 +182,58 @@ function overrides(info: ModuleErrorInfo | undefined): ApiErrorInit {
 /** A module error and what its module says of it. */
 interface FoundModuleError {
   readonly error: ModuleError;
-  readonly info?: ModuleErrorInfo | undefined;
+  readonly info?: ModuleOverride | undefined;
+}
+
+/**
+ * The module a code is from, and whether the call named it: the table the call gave, the table of
+ * the id it gave, else the only one of `modules` that lists the code. An id no table is given for
+ * stands for a module that lists nothing.
+ */
+function ownerOf(code: number, options: ErrorFromResponseOptions<ModuleName>): { table: ModuleTable; named: boolean } | undefined {
+  const { module, modules = [] } = options;
+  if (module !== undefined) return { table: tableOf(module, modules), named: true };
+  let only: ModuleTable | undefined;
+  for (const table of modules) {
+    if (!Object.hasOwn(table.names, code)) continue;
+    if (only !== undefined) return undefined;
+    only = table;
+  }
+  return only === undefined ? undefined : { table: only, named: false };
+}
+
+/** A module's table: the one given, or the one of `modules` with the id given (else an empty one). */
+export function tableOf(module: ModuleTable | ModuleName, modules: readonly ModuleTable[] = []): ModuleTable {
+  if (typeof module === "object" && module !== null) return module;
+  return modules.find((table) => table.id === module) ?? { id: module, names: {} };
+}
+
+/** A module error named by its module: the code's name and overrides when the module lists it. */
+function namedModuleError<E extends ModuleError>(
+  error: E,
+  owner: { table: ModuleTable; named: boolean } | undefined,
+  body: unknown,
+  options: ErrorFromResponseOptions<ModuleName>,
+): FoundModuleError {
+  if (owner === undefined) return { error };
+  const { table, named } = owner;
+  const listed = Object.hasOwn(table.names, error.code);
+  if (!listed) {
+    if (named) notifyUnknownCode(error.code, body, options.onUnknownCode, table.id);
+    return { error: { ...error, module: table.id } };
+  }
+  const info = table.overrides !== undefined && Object.hasOwn(table.overrides, error.code) ? table.overrides[error.code] : undefined;
+  return { error: { ...error, module: table.id, name: table.names[error.code] as string }, info };
 }
 
 function findModuleError(
   message: string,
   body: unknown,
-  options: ErrorFromResponseOptions,
+  options: ErrorFromResponseOptions<ModuleName>,
 ): FoundModuleError | undefined {
   const parsed = parseModuleMessage(message);
   if (!parsed) return undefined;
-  const { module } = options;
-  const named = module !== undefined && isModuleName(module);
-  const owners = named ? [module] : modulesWithCode(parsed.code);
-  const owner = owners.length === 1 ? owners[0] : undefined;
-  if (owner === undefined) return { error: parsed };
-  const info = moduleErrorInfo(owner, parsed.code);
-  if (info === undefined && named) notifyUnknownCode(parsed.code, body, options.onUnknownCode, owner);
-  const error = info === undefined ? { ...parsed, module: owner } : { ...parsed, module: owner, name: info.name };
-  return { error, info };
+  return namedModuleError(parsed, ownerOf(parsed.code, options), body, options);
 }
 
 /** Where the envelope keeps each field of a response body. */
