@@ -13,7 +13,7 @@ export const SUCCESS_CODE = 0;
 export const SUCCESS_CODES: readonly number[] = [0];
 
 /** The common error codes of Cloud API error codes, shared by every module. */
-export enum CommonErrorCode {
+export const CommonErrorCode = {
   /**
    * 4000 Invalid request parameter
    *
@@ -23,7 +23,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#4000
    */
-  InvalidParameter = 4000,
+  InvalidParameter: 4000,
   /**
    * 4100 Authentication failed
    *
@@ -33,7 +33,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#4100
    */
-  AuthenticationFailed = 4100,
+  AuthenticationFailed: 4100,
   /**
    * 4200 Request expired
    *
@@ -43,7 +43,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#4200
    */
-  RequestExpired = 4200,
+  RequestExpired: 4200,
   /**
    * 4300 Access denied
    *
@@ -53,7 +53,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#4300
    */
-  AccessDenied = 4300,
+  AccessDenied: 4300,
   /**
    * 4400 Quota exceed
    *
@@ -63,7 +63,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#4400
    */
-  QuotaExceeded = 4400,
+  QuotaExceeded: 4400,
   /**
    * 4500 Replay attack
    *
@@ -73,7 +73,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#4500
    */
-  ReplayAttack = 4500,
+  ReplayAttack: 4500,
   /**
    * 4600 Protocol is not supported
    *
@@ -83,7 +83,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#4600
    */
-  ProtocolNotSupported = 4600,
+  ProtocolNotSupported: 4600,
   /**
    * 5000 Resource does not exist
    *
@@ -93,7 +93,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#5000
    */
-  ResourceNotFound = 5000,
+  ResourceNotFound: 5000,
   /**
    * 5100 Resource operation failed
    *
@@ -103,7 +103,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#5100
    */
-  ResourceOperationFailed = 5100,
+  ResourceOperationFailed: 5100,
   /**
    * 5200 Failed to purchase resource
    *
@@ -113,7 +113,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#5200
    */
-  ResourcePurchaseFailed = 5200,
+  ResourcePurchaseFailed: 5200,
   /**
    * 5300 Failed to purchase resource
    *
@@ -123,7 +123,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#5300
    */
-  InsufficientBalance = 5300,
+  InsufficientBalance: 5300,
   /**
    * 5400 Part of operations performed successfully
    *
@@ -133,7 +133,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#5400
    */
-  PartialSuccess = 5400,
+  PartialSuccess: 5400,
   /**
    * 5500 User failed to pass identity verification
    *
@@ -143,7 +143,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#5500
    */
-  IdentityVerificationFailed = 5500,
+  IdentityVerificationFailed: 5500,
   /**
    * 6000 Internal server error
    *
@@ -153,7 +153,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#6000
    */
-  InternalError = 6000,
+  InternalError: 6000,
   /**
    * 6100 Not supported by the version
    *
@@ -163,7 +163,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#6100
    */
-  VersionNotSupported = 6100,
+  VersionNotSupported: 6100,
   /**
    * 6200 API is temporarily unavailable
    *
@@ -173,13 +173,38 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#6200
    */
-  ApiUnavailable = 6200,
+  ApiUnavailable: 6200,
+} as const;
+
+/** The common error codes of Cloud API error codes, shared by every module. */
+export type CommonErrorCode = (typeof CommonErrorCode)[keyof typeof CommonErrorCode];
+
+/**
+ * Each member's type, so that `CommonErrorCode.InvalidParameter` names it in a type position.
+ */
+export declare namespace CommonErrorCode {
+  type InvalidParameter = 4000;
+  type AuthenticationFailed = 4100;
+  type RequestExpired = 4200;
+  type AccessDenied = 4300;
+  type QuotaExceeded = 4400;
+  type ReplayAttack = 4500;
+  type ProtocolNotSupported = 4600;
+  type ResourceNotFound = 5000;
+  type ResourceOperationFailed = 5100;
+  type ResourcePurchaseFailed = 5200;
+  type InsufficientBalance = 5300;
+  type PartialSuccess = 5400;
+  type IdentityVerificationFailed = 5500;
+  type InternalError = 6000;
+  type VersionNotSupported = 6100;
+  type ApiUnavailable = 6200;
 }
 
 /** Every common error code with what the catalog says about it, ordered by code. */
 export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
   {
-    code: CommonErrorCode.InvalidParameter,
+    code: 4000,
     name: "InvalidParameter",
     type: "Invalid request parameter",
     description: "Required parameters are missing, or parameter values are not in the correct format. Refer to the error description in \"message\" field for detailed error message.",
@@ -187,7 +212,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.AuthenticationFailed,
+    code: 4100,
     name: "AuthenticationFailed",
     type: "Authentication failed",
     description: "Signature authentication failed; the secret key, the signature algorithm or the signed content is wrong.",
@@ -195,7 +220,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.RequestExpired,
+    code: 4200,
     name: "RequestExpired",
     type: "Request expired",
     description: "The request has expired; its timestamp is too far from the server's clock. Sign it again with the current time.",
@@ -203,7 +228,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.AccessDenied,
+    code: 4300,
     name: "AccessDenied",
     type: "Access denied",
     description: "Account is suspended or not within the user range of the API.",
@@ -211,7 +236,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.QuotaExceeded,
+    code: 4400,
     name: "QuotaExceeded",
     type: "Quota exceed",
     description: "The number of requests exceeds the quota. Wait until the quota refills, then send fewer requests.",
@@ -219,7 +244,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: true,
   },
   {
-    code: CommonErrorCode.ReplayAttack,
+    code: 4500,
     name: "ReplayAttack",
     type: "Replay attack",
     description: "The Nonce and Timestamp parameters can ensure that each request will be executed only once on the server. Therefore, the Nonce value cannot be the same as last one, and the difference between Timestamp and the server's time cannot be greater than 2 hours.",
@@ -227,7 +252,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.ProtocolNotSupported,
+    code: 4600,
     name: "ProtocolNotSupported",
     type: "Protocol is not supported",
     description: "The protocol is not supported; send the request over HTTPS.",
@@ -235,7 +260,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.ResourceNotFound,
+    code: 5000,
     name: "ResourceNotFound",
     type: "Resource does not exist",
     description: "The instance corresponding to resource ID does not exist, or the instance has been returned, or another user's resource is accessed.",
@@ -243,7 +268,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.ResourceOperationFailed,
+    code: 5100,
     name: "ResourceOperationFailed",
     type: "Resource operation failed",
     description: "The operation performed on the resource failed. For specific error message, see the message field in error description. Try again later or contact customer service personnel for help.",
@@ -251,7 +276,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: true,
   },
   {
-    code: CommonErrorCode.ResourcePurchaseFailed,
+    code: 5200,
     name: "ResourcePurchaseFailed",
     type: "Failed to purchase resource",
     description: "Resource purchase failed. This may be caused by unsupported instance configuration or insufficient resource.",
@@ -259,7 +284,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.InsufficientBalance,
+    code: 5300,
     name: "InsufficientBalance",
     type: "Failed to purchase resource",
     description: "Resource purchase failed because of insufficient balance.",
@@ -267,7 +292,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.PartialSuccess,
+    code: 5400,
     name: "PartialSuccess",
     type: "Part of operations performed successfully",
     description: "Part of the batch operations have been performed successfully. For more information, refer to the returned value of method.",
@@ -275,7 +300,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.IdentityVerificationFailed,
+    code: 5500,
     name: "IdentityVerificationFailed",
     type: "User failed to pass identity verification",
     description: "Resource purchase failed because the user failed to pass identity verification.",
@@ -283,7 +308,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.InternalError,
+    code: 6000,
     name: "InternalError",
     type: "Internal server error",
     description: "An internal error occurred on the server. Try again later or contact customer service personnel for help.",
@@ -291,7 +316,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: true,
   },
   {
-    code: CommonErrorCode.VersionNotSupported,
+    code: 6100,
     name: "VersionNotSupported",
     type: "Not supported by the version",
     description: "This API is not supported in this version or the API is under maintenance. Note: When this error occurs, first check whether the domain of the API is correct. Different modules may have different domains.",
@@ -299,7 +324,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.ApiUnavailable,
+    code: 6200,
     name: "ApiUnavailable",
     type: "API is temporarily unavailable",
     description: "The API is under maintenance and is unavailable. Please try again later.",

@@ -88,6 +88,11 @@ moduleErrors:
       title: Account
       codes:
         - { code: 100004, name: IncorrectProjectId, description: incorrect projectId }
+
+output:
+  # const: \`as const\` objects with a type per member, which every bundler drops when unused and
+  # Node's type stripping runs; enum: TypeScript enums.
+  enumStyle: const
 `;
 }
 

@@ -395,7 +395,7 @@ export function buildModel(
         ...modules.flatMap((module) => module.codes.map((entry) => entry.code)),
       ]),
     ],
-    enumStyle: doc.output?.enumStyle ?? "enum",
+    enumStyle: doc.output?.enumStyle ?? "const",
     output: {
       html: doc.output?.html ?? true,
       docsAudience: doc.output?.docs?.audience ?? "users",

@@ -344,7 +344,7 @@ const cases: readonly Case[] = [
   {
     name: "the enum style changed",
     old: BASE,
-    new: `${BASE}output: { enumStyle: const }\n`,
+    new: `${BASE}output: { enumStyle: enum }\n`,
     want: [
       {
         rule: "ENUM_STYLE_CHANGED",
@@ -352,7 +352,7 @@ const cases: readonly Case[] = [
         at: "new",
         line: 33,
         pointer: "/output/enumStyle",
-        message: "output.enumStyle changed from enum to const",
+        message: "output.enumStyle changed from const to enum",
       },
     ],
   },

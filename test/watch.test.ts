@@ -129,10 +129,10 @@ describe("generate --watch with every module in the catalog", () => {
     const watching = new Watching(schema, out);
     running.push(watching);
     await watching.next(/watching/);
-    writeFileSync(schema, minimalCatalog("output:\n  enumStyle: const\n"));
+    writeFileSync(schema, minimalCatalog("output:\n  enumStyle: enum\n"));
     const line = await watching.next(/changed: .*\n/);
     expect(line).toMatch(/1 of 1 modules emitted/);
-    expect(readFileSync(join(out, "modules/account.ts"), "utf8")).toContain("as const");
+    expect(readFileSync(join(out, "modules/account.ts"), "utf8")).toContain("export enum AccountModuleErrorCode");
   });
 });
 

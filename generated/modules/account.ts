@@ -7,25 +7,37 @@
 import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
 /** The module error codes of Account (`account`), carried in a response's message. */
-export enum AccountModuleErrorCode {
+export const AccountModuleErrorCode = {
   /**
    * the project does not exist
    *
    * @see ../error-codes.md#account-100001
    */
-  ProjectNotFound = 100001,
+  ProjectNotFound: 100001,
   /**
    * incorrect projectId
    *
    * @see ../error-codes.md#account-100004
    */
-  IncorrectProjectId = 100004,
+  IncorrectProjectId: 100004,
   /**
    * the account already holds the maximum number of projects
    *
    * @see ../error-codes.md#account-100007
    */
-  ProjectLimitReached = 100007,
+  ProjectLimitReached: 100007,
+} as const;
+
+/** The module error codes of Account (`account`), carried in a response's message. */
+export type AccountModuleErrorCode = (typeof AccountModuleErrorCode)[keyof typeof AccountModuleErrorCode];
+
+/**
+ * Each member's type, so that `AccountModuleErrorCode.ProjectNotFound` names it in a type position.
+ */
+export declare namespace AccountModuleErrorCode {
+  type ProjectNotFound = 100001;
+  type IncorrectProjectId = 100004;
+  type ProjectLimitReached = 100007;
 }
 
 /**

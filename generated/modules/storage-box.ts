@@ -9,25 +9,39 @@ import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 /**
  * The module error codes of Storage box (`storageBox`), carried in a response's message.
  */
-export enum StorageBoxModuleErrorCode {
+export const StorageBoxModuleErrorCode = {
   /**
    * the bucket still holds objects; delete them first
    *
    * @see ../error-codes.md#storage-box-minus30002
    */
-  BucketNotEmpty = -30002,
+  BucketNotEmpty: -30002,
   /**
    * another account already uses this bucket name
    *
    * @see ../error-codes.md#storage-box-minus30001
    */
-  BucketNameTaken = -30001,
+  BucketNameTaken: -30001,
   /**
    * the object exceeds the size limit of a single upload; use a multipart upload
    *
    * @see ../error-codes.md#storage-box-20001
    */
-  ObjectTooLarge = 20001,
+  ObjectTooLarge: 20001,
+} as const;
+
+/**
+ * The module error codes of Storage box (`storageBox`), carried in a response's message.
+ */
+export type StorageBoxModuleErrorCode = (typeof StorageBoxModuleErrorCode)[keyof typeof StorageBoxModuleErrorCode];
+
+/**
+ * Each member's type, so that `StorageBoxModuleErrorCode.BucketNotEmpty` names it in a type position.
+ */
+export declare namespace StorageBoxModuleErrorCode {
+  type BucketNotEmpty = -30002;
+  type BucketNameTaken = -30001;
+  type ObjectTooLarge = 20001;
 }
 
 /**

@@ -68,6 +68,10 @@ export interface ApiErrorMeta {
 
 /** The base class: the fields, the brand, what logs see, and the body a server writes back. */
 function writeApiErrorClass(writer: Writer, model: CatalogModel, code: string): void {
+  writer.write(`/** The optional fields an error takes from its init as they are, each set only when given. */
+const GIVEN_FIELDS = ["status", "retryAfterMs", "codeField", "moduleError", "requestId", "fields"] as const;
+
+`);
   writeJsdoc(writer, [
     `An error response of ${mainText(model, model.title)}.`,
     "Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not, or with `known`: `if (error.known) switch (error.code) { ... }`. Optional fields are absent rather than `undefined` (they are declared, and set only when known); the raw body is kept in the non-enumerable `response`, so that logging the error never writes out what the body held.",
@@ -115,21 +119,19 @@ function writeApiErrorClass(writer: Writer, model: CatalogModel, code: string): 
     const httpStatus = init.httpStatus ?? meta.httpStatus;
     if (httpStatus !== undefined) this.httpStatus = httpStatus;
     if (meta.category !== undefined) this.category = meta.category;
-    if (init.status !== undefined) this.status = init.status;
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    if (init.codeField !== undefined) this.codeField = init.codeField;
-    if (init.moduleError !== undefined) this.moduleError = init.moduleError;
-    if (init.requestId !== undefined) this.requestId = init.requestId;
-    if (init.fields !== undefined) this.fields = init.fields;
+    for (const field of GIVEN_FIELDS) {
+      if (init[field] !== undefined) Object.assign(this, { [field]: init[field] });
+    }
   }
 
   /** The fields that are safe in a log line, without the raw body; \`JSON.stringify(error)\` uses it. */
   toJSON(): Record<string, unknown> {
     const { name, code, type, message, fault, retryable } = this;
-    const { httpStatus, category, status, retryAfterMs, codeField, moduleError, requestId, fields } = this;
-    const optional = { httpStatus, category, status, retryAfterMs, codeField, moduleError, requestId, fields };
-    const present = Object.entries(optional).filter(([, value]) => value !== undefined);
-    return { name, code, type, message, fault, retryable, ...Object.fromEntries(present) };
+    const json: Record<string, unknown> = { name, code, type, message, fault, retryable };
+    for (const field of ["httpStatus", "category", ...GIVEN_FIELDS] as const) {
+      if (this[field] !== undefined) json[field] = this[field];
+    }
+    return json;
   }
 
   /**

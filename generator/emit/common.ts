@@ -51,7 +51,7 @@ export function emitCommon(model: CatalogModel): string {
   writer.write("export const COMMON_ERRORS: readonly CommonErrorInfo[] = [").indent(() => {
     for (const entry of model.common) {
       writer.writeLine("{").indent(() => {
-        writer.writeLine(`code: CommonErrorCode.${entry.name},`);
+        writer.writeLine(`code: ${codeLiteral(entry.code)},`);
         writer.writeLine(`name: ${tsString(entry.name)},`);
         writer.writeLine(`type: ${tsString(mainText(model, entry.type))},`);
         writer.writeLine(`description: ${tsString(mainText(model, entry.description))},`);

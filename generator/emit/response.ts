@@ -1,7 +1,7 @@
 import type { CatalogModel } from "../model.js";
 import { writeBodyReaders } from "./response-body.js";
 import { responseDoc } from "./response-doc.js";
-import { anyCodeType, codeType, createWriter, finish, importLine } from "./writer.js";
+import { anyCodeType, codeLiteral, codeType, createWriter, finish, importLine } from "./writer.js";
 
 type Writer = ReturnType<typeof createWriter>;
 
@@ -22,7 +22,6 @@ function writeImports(writer: Writer, model: CatalogModel): void {
   writer.writeLine(`import { type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`);
   const lookups = ["categoryClass", "errorClass", ...(model.moduleErrorsIn === "code" ? ["isListedCode"] : [])];
   writer.writeLine(importLine(lookups, "./classes.js"));
-  if ("codes" in model.success) writer.writeLine(`import { SUCCESS_CODES } from "./common.js";`);
   writer.writeLine(importLine(["CategoryApiError", "KnownApiError"].slice(declared ? 0 : 1), "./errors.js", true));
   if (model.moduleErrorsIn === "message") writer.writeLine(`import { parseModuleMessage } from "./messages.js";`);
   const types = [
@@ -96,7 +95,17 @@ export interface ResponseContext {
   readonly requestId?: string | undefined;
   readonly retryAfterMs?: number | undefined;
 }
-
+${
+  "codes" in model.success
+    ? `
+/**
+ * The codes that mean success, as \`SUCCESS_CODES\` of \`common.ts\` lists them: written here too, so
+ * that the parser does not import the file of the enum.
+ */
+const SUCCESS_CODES: readonly ${codeType(model)}[] = [${model.success.codes.map(codeLiteral).join(", ")}];
+`
+    : ""
+}
 const unknownCodeListeners = new Set<UnknownCodeListener>();
 
 /**

@@ -99,6 +99,26 @@ function messageOf(error: ApiError): string {
 }
 `);
   }
+  const paths = [
+    ...envelope.code,
+    envelope.message,
+    envelope.requestId,
+    ...(envelope.status ? [envelope.status] : []),
+    ...envelope.fields.map((field) => field.path),
+    ...("unless" in model.success ? model.success.unless.map((match) => match.path) : []),
+    ...("absent" in model.success ? [model.success.absent] : []),
+  ];
+  // One key a path, none of them the prototype's setter: a plain assignment sets an own property.
+  const flat = paths.every((path) => path.length === 1 && path[0] !== "__proto__");
+  if (flat && !("absent" in model.success)) {
+    writer.write(`
+/** Sets a value at a path: every path of this envelope is one key, so a plain own property. */
+function setPath(body: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  body[path[0] as string] = value;
+}
+`);
+    return finish(writer);
+  }
   writer.write(`
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -165,9 +165,18 @@ export interface EnumMember {
   readonly tags: readonly string[];
 }
 
+/** Names a type alias cannot have: the built-in types and the language's reserved words. */
+const UNTYPEABLE_NAMES: ReadonlySet<string> = new Set(
+  (
+    "any bigint boolean never null number object string symbol undefined unknown void true false this typeof " +
+    "break case catch class const continue debugger default delete do else enum export extends finally for " +
+    "function if import in instanceof new return super switch throw try var while with"
+  ).split(" "),
+);
+
 /**
  * Writes a code enum in the catalog's style: a TypeScript `enum`, or (`const`) an `as const` object
- * with a union type of the same name, which needs no emit beyond erasing types.
+ * with a union type of the same name and a type per member, which needs no emit beyond erasing types.
  */
 export function writeEnum(
   writer: LineSink,
@@ -191,6 +200,17 @@ export function writeEnum(
   writer.writeLine(`export const ${name} = {`).indent(body).writeLine("} as const;").blankLine();
   writeJsdoc(writer, doc);
   writer.writeLine(`export type ${name} = (typeof ${name})[keyof typeof ${name}];`);
+  if (members.length === 0) return;
+  // Each member a type too, as an enum's members are: `Name.Member` in a type position.
+  writer.blankLine();
+  writeJsdoc(writer, [`Each member's type, so that \`${name}.${members[0]?.name}\` names it in a type position.`]);
+  writer.writeLine(`export declare namespace ${name} {`).indent(() => {
+    for (const member of members) {
+      // A member named like a keyword or a built-in type has no type of its own; its value still works.
+      if (!UNTYPEABLE_NAMES.has(member.name)) writer.writeLine(`type ${member.name} = ${codeLiteral(member.value)};`);
+    }
+  });
+  writer.writeLine("}");
 }
 
 /** An import of several names, one line when it fits in 120 columns, one name a line otherwise. */

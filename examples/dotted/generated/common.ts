@@ -7,7 +7,7 @@
 import type { CommonErrorInfo } from "./types.js";
 
 /** The common error codes of Example Cloud API 3.0 errors, shared by every module. */
-export enum CommonErrorCode {
+export const CommonErrorCode = {
   /**
    * AuthFailure
    *
@@ -17,7 +17,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#AuthFailure
    */
-  AuthFailure = "AuthFailure",
+  AuthFailure: "AuthFailure",
   /**
    * AuthFailure.SignatureExpire
    *
@@ -27,7 +27,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#AuthFailure.SignatureExpire
    */
-  AuthFailureSignatureExpire = "AuthFailure.SignatureExpire",
+  AuthFailureSignatureExpire: "AuthFailure.SignatureExpire",
   /**
    * InternalError
    *
@@ -37,7 +37,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#InternalError
    */
-  InternalError = "InternalError",
+  InternalError: "InternalError",
   /**
    * InvalidParameter
    *
@@ -47,7 +47,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#InvalidParameter
    */
-  InvalidParameter = "InvalidParameter",
+  InvalidParameter: "InvalidParameter",
   /**
    * RequestLimitExceeded
    *
@@ -57,13 +57,27 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#RequestLimitExceeded
    */
-  RequestLimitExceeded = "RequestLimitExceeded",
+  RequestLimitExceeded: "RequestLimitExceeded",
+} as const;
+
+/** The common error codes of Example Cloud API 3.0 errors, shared by every module. */
+export type CommonErrorCode = (typeof CommonErrorCode)[keyof typeof CommonErrorCode];
+
+/**
+ * Each member's type, so that `CommonErrorCode.AuthFailure` names it in a type position.
+ */
+export declare namespace CommonErrorCode {
+  type AuthFailure = "AuthFailure";
+  type AuthFailureSignatureExpire = "AuthFailure.SignatureExpire";
+  type InternalError = "InternalError";
+  type InvalidParameter = "InvalidParameter";
+  type RequestLimitExceeded = "RequestLimitExceeded";
 }
 
 /** Every common error code with what the catalog says about it, ordered by code. */
 export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
   {
-    code: CommonErrorCode.AuthFailure,
+    code: "AuthFailure",
     name: "AuthFailure",
     type: "AuthFailure",
     description: "The request could not be authenticated.",
@@ -74,7 +88,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     },
   },
   {
-    code: CommonErrorCode.AuthFailureSignatureExpire,
+    code: "AuthFailure.SignatureExpire",
     name: "AuthFailureSignatureExpire",
     type: "AuthFailure.SignatureExpire",
     description: "The signature has expired; sign the request again.",
@@ -85,7 +99,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     },
   },
   {
-    code: CommonErrorCode.InternalError,
+    code: "InternalError",
     name: "InternalError",
     type: "InternalError",
     description: "An internal error occurred.",
@@ -96,7 +110,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     },
   },
   {
-    code: CommonErrorCode.InvalidParameter,
+    code: "InvalidParameter",
     name: "InvalidParameter",
     type: "InvalidParameter",
     description: "A parameter is wrong.",
@@ -107,7 +121,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     },
   },
   {
-    code: CommonErrorCode.RequestLimitExceeded,
+    code: "RequestLimitExceeded",
     name: "RequestLimitExceeded",
     type: "RequestLimitExceeded",
     description: "Too many requests.",

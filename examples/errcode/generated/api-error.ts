@@ -50,6 +50,9 @@ export interface ApiErrorMeta {
   readonly category?: string | undefined;
 }
 
+/** The optional fields an error takes from its init as they are, each set only when given. */
+const GIVEN_FIELDS = ["status", "retryAfterMs", "codeField", "moduleError", "requestId", "fields"] as const;
+
 /**
  * An error response of Example messaging API.
  *
@@ -98,21 +101,19 @@ export class ApiError extends Error {
     const httpStatus = init.httpStatus ?? meta.httpStatus;
     if (httpStatus !== undefined) this.httpStatus = httpStatus;
     if (meta.category !== undefined) this.category = meta.category;
-    if (init.status !== undefined) this.status = init.status;
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    if (init.codeField !== undefined) this.codeField = init.codeField;
-    if (init.moduleError !== undefined) this.moduleError = init.moduleError;
-    if (init.requestId !== undefined) this.requestId = init.requestId;
-    if (init.fields !== undefined) this.fields = init.fields;
+    for (const field of GIVEN_FIELDS) {
+      if (init[field] !== undefined) Object.assign(this, { [field]: init[field] });
+    }
   }
 
   /** The fields that are safe in a log line, without the raw body; `JSON.stringify(error)` uses it. */
   toJSON(): Record<string, unknown> {
     const { name, code, type, message, fault, retryable } = this;
-    const { httpStatus, category, status, retryAfterMs, codeField, moduleError, requestId, fields } = this;
-    const optional = { httpStatus, category, status, retryAfterMs, codeField, moduleError, requestId, fields };
-    const present = Object.entries(optional).filter(([, value]) => value !== undefined);
-    return { name, code, type, message, fault, retryable, ...Object.fromEntries(present) };
+    const json: Record<string, unknown> = { name, code, type, message, fault, retryable };
+    for (const field of ["httpStatus", "category", ...GIVEN_FIELDS] as const) {
+      if (this[field] !== undefined) json[field] = this[field];
+    }
+    return json;
   }
 
   /**

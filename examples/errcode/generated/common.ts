@@ -59,10 +59,20 @@ export const CommonErrorCode = {
 /** The common error codes of Example messaging API, shared by every module. */
 export type CommonErrorCode = (typeof CommonErrorCode)[keyof typeof CommonErrorCode];
 
+/**
+ * Each member's type, so that `CommonErrorCode.SystemBusy` names it in a type position.
+ */
+export declare namespace CommonErrorCode {
+  type SystemBusy = -1;
+  type InvalidCredential = 40001;
+  type InvalidOpenId = 40003;
+  type DailyLimitReached = 45009;
+}
+
 /** Every common error code with what the catalog says about it, ordered by code. */
 export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
   {
-    code: CommonErrorCode.SystemBusy,
+    code: -1,
     name: "SystemBusy",
     type: "System busy",
     description: "The system is busy; retry in a moment.",
@@ -70,7 +80,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: true,
   },
   {
-    code: CommonErrorCode.InvalidCredential,
+    code: 40001,
     name: "InvalidCredential",
     type: "Invalid credential",
     description: "The access token is invalid or expired.",
@@ -78,7 +88,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.InvalidOpenId,
+    code: 40003,
     name: "InvalidOpenId",
     type: "Invalid user id",
     description: "The user id is not valid for this app.",
@@ -86,7 +96,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.DailyLimitReached,
+    code: 45009,
     name: "DailyLimitReached",
     type: "Daily limit reached",
     description: "The app has used up its daily calls.",

@@ -70,7 +70,7 @@ export enum CommonErrorCode {
 /** Every common error code with what the catalog says about it, ordered by code. */
 export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
   {
-    code: CommonErrorCode.BadRequest,
+    code: 1000,
     name: "BadRequest",
     type: "Bad request",
     description: "The request is malformed.",
@@ -78,7 +78,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.Unauthorized,
+    code: 1001,
     name: "Unauthorized",
     type: "Unauthorized",
     description: "The credentials are missing or wrong.",
@@ -86,7 +86,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: false,
   },
   {
-    code: CommonErrorCode.Throttled,
+    code: 1029,
     name: "Throttled",
     type: "Throttled",
     description: "Too many requests; slow down.",
@@ -94,7 +94,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: true,
   },
   {
-    code: CommonErrorCode.ServerError,
+    code: 1500,
     name: "ServerError",
     type: "Server error",
     description: "The service failed; try again later.",
@@ -102,7 +102,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     retryable: true,
   },
   {
-    code: CommonErrorCode.LegacyMaintenance,
+    code: 1503,
     name: "LegacyMaintenance",
     type: "Maintenance",
     description: "The service is down for maintenance.",

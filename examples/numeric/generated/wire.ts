@@ -49,24 +49,7 @@ function messageOf(error: ApiError): string {
   return formatModuleMessage(moduleError.code, moduleError.text, moduleError.pattern) ?? error.message;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Sets a value at a path of own properties, making objects on the way. */
+/** Sets a value at a path: every path of this envelope is one key, so a plain own property. */
 function setPath(body: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let node = body;
-  for (const [index, key] of path.entries()) {
-    if (index === path.length - 1) {
-      Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
-      return;
-    }
-    const next = Object.hasOwn(node, key) ? node[key] : undefined;
-    if (isRecord(next)) node = next;
-    else {
-      const made: Record<string, unknown> = {};
-      Object.defineProperty(node, key, { value: made, enumerable: true, writable: true, configurable: true });
-      node = made;
-    }
-  }
+  body[path[0] as string] = value;
 }

@@ -9,7 +9,7 @@ import type { CommonErrorInfo } from "./types.js";
 /**
  * The common error codes of Example storefront API problems, shared by every module.
  */
-export enum CommonErrorCode {
+export const CommonErrorCode = {
   /**
    * about:blank No further semantics
    *
@@ -19,7 +19,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#about:blank
    */
-  Untyped = "about:blank",
+  Untyped: "about:blank",
   /**
    * https://example.com/probs/edit-conflict The resource was changed by someone else.
    *
@@ -29,7 +29,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/edit-conflict
    */
-  EditConflict = "https://example.com/probs/edit-conflict",
+  EditConflict: "https://example.com/probs/edit-conflict",
   /**
    * https://example.com/probs/insufficient-scope Your token does not allow this.
    *
@@ -39,7 +39,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/insufficient-scope
    */
-  InsufficientScope = "https://example.com/probs/insufficient-scope",
+  InsufficientScope: "https://example.com/probs/insufficient-scope",
   /**
    * https://example.com/probs/maintenance The service is down for maintenance.
    *
@@ -49,7 +49,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/maintenance
    */
-  Maintenance = "https://example.com/probs/maintenance",
+  Maintenance: "https://example.com/probs/maintenance",
   /**
    * https://example.com/probs/not-found The resource does not exist.
    *
@@ -59,7 +59,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/not-found
    */
-  NotFound = "https://example.com/probs/not-found",
+  NotFound: "https://example.com/probs/not-found",
   /**
    * https://example.com/probs/out-of-credit You do not have enough credit.
    *
@@ -69,7 +69,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/out-of-credit
    */
-  OutOfCredit = "https://example.com/probs/out-of-credit",
+  OutOfCredit: "https://example.com/probs/out-of-credit",
   /**
    * https://example.com/probs/rate-limited Too many requests.
    *
@@ -79,7 +79,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/rate-limited
    */
-  RateLimited = "https://example.com/probs/rate-limited",
+  RateLimited: "https://example.com/probs/rate-limited",
   /**
    * https://example.com/probs/unauthenticated You are not signed in.
    *
@@ -89,7 +89,7 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/unauthenticated
    */
-  Unauthenticated = "https://example.com/probs/unauthenticated",
+  Unauthenticated: "https://example.com/probs/unauthenticated",
   /**
    * https://example.com/probs/validation-error Your request is not valid.
    *
@@ -99,13 +99,33 @@ export enum CommonErrorCode {
    *
    * @see error-codes.md#https://example.com/probs/validation-error
    */
-  Validation = "https://example.com/probs/validation-error",
+  Validation: "https://example.com/probs/validation-error",
+} as const;
+
+/**
+ * The common error codes of Example storefront API problems, shared by every module.
+ */
+export type CommonErrorCode = (typeof CommonErrorCode)[keyof typeof CommonErrorCode];
+
+/**
+ * Each member's type, so that `CommonErrorCode.Untyped` names it in a type position.
+ */
+export declare namespace CommonErrorCode {
+  type Untyped = "about:blank";
+  type EditConflict = "https://example.com/probs/edit-conflict";
+  type InsufficientScope = "https://example.com/probs/insufficient-scope";
+  type Maintenance = "https://example.com/probs/maintenance";
+  type NotFound = "https://example.com/probs/not-found";
+  type OutOfCredit = "https://example.com/probs/out-of-credit";
+  type RateLimited = "https://example.com/probs/rate-limited";
+  type Unauthenticated = "https://example.com/probs/unauthenticated";
+  type Validation = "https://example.com/probs/validation-error";
 }
 
 /** Every common error code with what the catalog says about it, ordered by code. */
 export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
   {
-    code: CommonErrorCode.Untyped,
+    code: "about:blank",
     name: "Untyped",
     type: "No further semantics",
     description: "The problem means no more than its HTTP status; `title` is the status phrase.",
@@ -114,7 +134,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 500,
   },
   {
-    code: CommonErrorCode.EditConflict,
+    code: "https://example.com/probs/edit-conflict",
     name: "EditConflict",
     type: "The resource was changed by someone else.",
     description: "The If-Match ETag no longer matches; fetch the resource again and reapply the change.",
@@ -123,7 +143,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 412,
   },
   {
-    code: CommonErrorCode.InsufficientScope,
+    code: "https://example.com/probs/insufficient-scope",
     name: "InsufficientScope",
     type: "Your token does not allow this.",
     description: "The access token lacks a scope the operation needs.",
@@ -132,7 +152,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 403,
   },
   {
-    code: CommonErrorCode.Maintenance,
+    code: "https://example.com/probs/maintenance",
     name: "Maintenance",
     type: "The service is down for maintenance.",
     description: "A planned maintenance window; Retry-After says when it ends.",
@@ -141,7 +161,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 503,
   },
   {
-    code: CommonErrorCode.NotFound,
+    code: "https://example.com/probs/not-found",
     name: "NotFound",
     type: "The resource does not exist.",
     description: "Nothing exists at the requested URI, or the caller may not know it does.",
@@ -150,7 +170,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 404,
   },
   {
-    code: CommonErrorCode.OutOfCredit,
+    code: "https://example.com/probs/out-of-credit",
     name: "OutOfCredit",
     type: "You do not have enough credit.",
     description: "The account balance does not cover the purchase; `balance` and `accounts` say by how much.",
@@ -159,7 +179,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 403,
   },
   {
-    code: CommonErrorCode.RateLimited,
+    code: "https://example.com/probs/rate-limited",
     name: "RateLimited",
     type: "Too many requests.",
     description: "The caller exceeded its request rate; wait for the Retry-After header's delay.",
@@ -168,7 +188,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 429,
   },
   {
-    code: CommonErrorCode.Unauthenticated,
+    code: "https://example.com/probs/unauthenticated",
     name: "Unauthenticated",
     type: "You are not signed in.",
     description: "The request has no valid access token.",
@@ -177,7 +197,7 @@ export const COMMON_ERRORS: readonly CommonErrorInfo[] = [
     httpStatus: 401,
   },
   {
-    code: CommonErrorCode.Validation,
+    code: "https://example.com/probs/validation-error",
     name: "Validation",
     type: "Your request is not valid.",
     description: "Fields of the request body break the rules; `errors` lists each as a JSON pointer and a message.",

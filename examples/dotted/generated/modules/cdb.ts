@@ -7,19 +7,30 @@
 import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
 /** The module error codes of Databases (`cdb`), carried in a response's code. */
-export enum CdbModuleErrorCode {
+export const CdbModuleErrorCode = {
   /**
    * The database failed; the code really ends with a dot.
    *
    * @see ../error-codes.md#cdb:InternalError.
    */
-  InternalErrorTrailingDot = "InternalError.",
+  InternalErrorTrailingDot: "InternalError.",
   /**
    * The queue parameter is missing.
    *
    * @see ../error-codes.md#cdb:MissingParameter.cmq
    */
-  MissingParameterCmq = "MissingParameter.cmq",
+  MissingParameterCmq: "MissingParameter.cmq",
+} as const;
+
+/** The module error codes of Databases (`cdb`), carried in a response's code. */
+export type CdbModuleErrorCode = (typeof CdbModuleErrorCode)[keyof typeof CdbModuleErrorCode];
+
+/**
+ * Each member's type, so that `CdbModuleErrorCode.InternalErrorTrailingDot` names it in a type position.
+ */
+export declare namespace CdbModuleErrorCode {
+  type InternalErrorTrailingDot = "InternalError.";
+  type MissingParameterCmq = "MissingParameter.cmq";
 }
 
 /**

@@ -9,25 +9,39 @@ import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 /**
  * The module error codes of Virtual machines (`cvm-v20170312`), carried in a response's code.
  */
-export enum CvmV20170312ModuleErrorCode {
+export const CvmV20170312ModuleErrorCode = {
   /**
    * A machine parameter is wrong.
    *
    * @see ../error-codes.md#cvm-v20170312:InvalidParameter
    */
-  InvalidParameter = "InvalidParameter",
+  InvalidParameter: "InvalidParameter",
   /**
    * The project does not exist.
    *
    * @see ../error-codes.md#cvm-v20170312:InvalidParameter.ProjectIdNotExist
    */
-  InvalidParameterProjectIdNotExist = "InvalidParameter.ProjectIdNotExist",
+  InvalidParameterProjectIdNotExist: "InvalidParameter.ProjectIdNotExist",
   /**
    * The instance does not support this action.
    *
    * @see ../error-codes.md#cvm-v20170312:UnsupportedOperation.NOT_SUPPORT_THIS_ACTION
    */
-  UnsupportedOperationNotSupportThisAction = "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION",
+  UnsupportedOperationNotSupportThisAction: "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION",
+} as const;
+
+/**
+ * The module error codes of Virtual machines (`cvm-v20170312`), carried in a response's code.
+ */
+export type CvmV20170312ModuleErrorCode = (typeof CvmV20170312ModuleErrorCode)[keyof typeof CvmV20170312ModuleErrorCode];
+
+/**
+ * Each member's type, so that `CvmV20170312ModuleErrorCode.InvalidParameter` names it in a type position.
+ */
+export declare namespace CvmV20170312ModuleErrorCode {
+  type InvalidParameter = "InvalidParameter";
+  type InvalidParameterProjectIdNotExist = "InvalidParameter.ProjectIdNotExist";
+  type UnsupportedOperationNotSupportThisAction = "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION";
 }
 
 /**
