@@ -6,8 +6,6 @@ export interface BundleResult {
   /** Minified bytes of each entry. */
   readonly guard: number;
   readonly moduleEnum: number;
-  readonly errorFromResponse: number;
-  readonly all: number;
   /** Whether the module-enum bundle names every member of its module. */
   readonly enumComplete: boolean;
   /** Members of other modules found in the module-enum bundle (a few, as evidence). */
@@ -17,6 +15,8 @@ export interface BundleResult {
 export interface ModuleSample {
   readonly id: string;
   readonly enumName: string;
+  /** The module's file stem: \`modules/<stem>.ts\`. */
+  readonly fileStem: string;
   readonly names: readonly string[];
 }
 
@@ -37,9 +37,9 @@ async function bundleText(dir: string, name: string, source: string): Promise<st
 }
 
 /**
- * Bundles four entries that import from the generated `index.ts`, as an app would: one guard, one
- * module enum, `errorFromResponse`, and the three together. Each entry exports what it imports,
- * so esbuild keeps it; everything else may be dropped.
+ * Bundles two entries as an app would: one guard from the generated \`index.ts\`, and one module's
+ * enum from its file. Each entry exports what it imports, so esbuild keeps it; everything else may
+ * be dropped. The parser's bundles, in every bundler, are \`bundlers.ts\`'s.
  */
 export async function measureBundles(
   dir: string,
@@ -48,14 +48,9 @@ export async function measureBundles(
   others: readonly ModuleSample[],
 ): Promise<BundleResult> {
   const from = JSON.stringify(`./${relative(dir, join(outDir, "index.js"))}`);
+  const moduleFile = JSON.stringify(`./${relative(dir, join(outDir, "modules", `${first.fileStem}.js`))}`);
   const guardText = await bundleText(dir, "entry-guard", `export { isQuotaExceededError } from ${from};\n`);
-  const enumText = await bundleText(dir, "entry-enum", `export { ${first.enumName} } from ${from};\n`);
-  const responseText = await bundleText(dir, "entry-response", `export { errorFromResponse } from ${from};\n`);
-  const allText = await bundleText(
-    dir,
-    "entry-all",
-    `export { isQuotaExceededError, ${first.enumName}, errorFromResponse } from ${from};\n`,
-  );
+  const enumText = await bundleText(dir, "entry-enum", `export { ${first.enumName} } from ${moduleFile};\n`);
   // Identifiers, not substrings: `BucketNotFound` must not count as found inside `BucketNotFound12`.
   const words = new Set(enumText.match(/[A-Za-z_$][\w$]*/g) ?? []);
   const own = new Set(first.names);
@@ -66,8 +61,6 @@ export async function measureBundles(
   return {
     guard: Buffer.byteLength(guardText),
     moduleEnum: Buffer.byteLength(enumText),
-    errorFromResponse: Buffer.byteLength(responseText),
-    all: Buffer.byteLength(allText),
     enumComplete: first.names.every((name) => words.has(name)),
     leaked: [...leaked].slice(0, 3),
   };

@@ -114,7 +114,7 @@ export function spread(random: Random, total: number, modules: number): number[]
 export interface SyntheticCatalog {
   readonly yaml: string;
   /** Module ids with their code names and codes, in catalog order, for the runtime and bundle checks. */
-  readonly modules: readonly { id: string; names: string[]; codes: number[] }[];
+  readonly modules: readonly { id: string; names: string[]; codes: number[]; descriptions: string[] }[];
 }
 
 /**
@@ -167,6 +167,7 @@ export function syntheticCatalog(total: number, modulesWanted = 300, seed = 2024
       id: module.name,
       names: module.codes.map((code) => code.name),
       codes: module.codes.map((code) => code.code),
+      descriptions: module.codes.map((code) => code.description),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import type { BundleResult } from "./bundle.js";
+import { BUNDLERS, type Bundler, type BundlersResult, type Entry, type EnumStyle } from "./bundlers.js";
 import type { PageResult } from "./html.js";
 import type { PeersResult } from "./peers.js";
 import type { RuntimeResult } from "./runtime.js";
@@ -36,6 +37,7 @@ export interface Column {
   readonly commonTsc?: { readonly generated: TscResult; readonly baseline: TscResult };
   readonly runtime?: RuntimeResult;
   readonly bundles?: BundleResult;
+  readonly bundlers?: BundlersResult;
   readonly page?: PageResult;
 }
 
@@ -58,6 +60,84 @@ const ratio = (value: number, limit?: number) =>
 const none: Cell = { text: "—" };
 /** The mark shown in a cell a target applies to. */
 const check = (cell: Cell): string => (cell.ok === undefined ? cell.text : `${cell.text} ${cell.ok ? "✅" : "❌"}`);
+
+const BUNDLER_NAMES: Readonly<Record<Bundler, string>> = {
+  esbuild: "esbuild",
+  rollup: "Rollup (tsc's output)",
+  "rollup-esbuild": "Rollup + rollup-plugin-esbuild",
+  vite: "Vite 8",
+  webpack: "webpack 5 (tsc's output)",
+};
+
+/** Which bundlers a size limit applies to, by entry and enum style: Rollup keeps tsc's enum IIFEs. */
+function limited(entry: Entry, style: EnumStyle, bundler: Bundler): boolean {
+  if (style === "const" || entry === "parserModule") return true;
+  return bundler === "esbuild" || bundler === "vite" || (entry === "parser" && bundler === "webpack");
+}
+
+/**
+ * The parser's bundles in every bundler, both enum styles: \`errorFromResponse\` and a guard (≤ 8 KB, the
+ * same at every size), the same naming one module (≤ 8 KB + that module's table, no description), one
+ * guard (≤ 400 B). Cells list the bundlers in {@link BUNDLERS}' order.
+ */
+function bundlerRows(
+  columns: readonly Column[],
+  each: (measure: string, target: string, cell: (column: Column) => Cell) => Row,
+): Row[] {
+  const order = BUNDLERS.map((bundler) => BUNDLER_NAMES[bundler]).join(" / ");
+  const sameEverywhere = (style: EnumStyle, entry: Entry) =>
+    BUNDLERS.every(
+      (bundler) =>
+        new Set(columns.flatMap((c) => (c.bundlers ? [c.bundlers.bytes[style][bundler][entry]] : []))).size <= 1,
+    );
+  const rowsFor = (style: EnumStyle): Row[] => {
+    const label = style === "const" ? "`enumStyle: const` (default)" : "`enumStyle: enum`";
+    const cell = (entry: Entry, limit: (c: BundlersResult) => number, same: boolean) => (c: Column) => {
+      if (!c.bundlers) return none;
+      const result = c.bundlers;
+      const sizes = BUNDLERS.map((bundler) => result.bytes[style][bundler][entry]);
+      const ok = BUNDLERS.every(
+        (bundler) => !limited(entry, style, bundler) || result.bytes[style][bundler][entry] <= limit(result),
+      );
+      const clean = entry === "guard" || result.leakedTexts === 0;
+      return { text: sizes.map(bytes).join(" / "), ok: ok && same && clean };
+    };
+    const enumNote = style === "enum" ? "; Rollup keeps tsc's enum IIFEs: reported" : "";
+    return [
+      each(
+        `Bundle, ${label}: \`errorFromResponse\` + one guard (${order})`,
+        `≤ 8 KB in each${style === "enum" ? " but Rollup" : ""}, the same at every size`,
+        cell("parser", () => 8 * 1024, sameEverywhere(style, "parser")),
+      ),
+      each(
+        `Bundle, ${label}: the same naming one module by its table`,
+        "≤ 8 KB + that module's table, no description text",
+        cell("parserModule", (result) => 8 * 1024 + result.moduleTableBytes, true),
+      ),
+      each(
+        `Bundle, ${label}: one guard \`isQuotaExceededError\``,
+        `≤ 400 B${style === "enum" ? " in esbuild and Vite" : " in each"}, the same at every size${enumNote}`,
+        cell("guard", () => 400, sameEverywhere(style, "guard")),
+      ),
+    ];
+  };
+  return [
+    ...rowsFor("const"),
+    ...rowsFor("enum"),
+    each("The named module's table (names by code, whitespace removed)", "", (c) =>
+      c.bundlers ? { text: bytes(c.bundlers.moduleTableBytes) } : none,
+    ),
+    each("`node -e 0`, fresh process", "", (c) => (c.bundlers ? { text: ms(c.bundlers.importCost.bareMs) } : none)),
+    each("Import of the compiled index, fresh process: over `node -e 0`", "≤ 30 ms at 30,000 codes", (c) => {
+      if (!c.bundlers) return none;
+      const over = c.bundlers.importCost.indexMs - c.bundlers.importCost.bareMs;
+      return c.large ? { text: ms(over), ok: over <= 30 } : { text: ms(over) };
+    }),
+    each("Import of `all.js` (every module), fresh process: over `node -e 0`", "", (c) =>
+      c.bundlers ? { text: ms(c.bundlers.importCost.allMs - c.bundlers.importCost.bareMs) } : none,
+    ),
+  ];
+}
 
 /** The table rows; a target applies only to the cells that carry `ok`. */
 function rows(columns: readonly Column[]): Row[] {
@@ -141,8 +221,7 @@ function rows(columns: readonly Column[]): Row[] {
         ok: enumComplete && leaked.length === 0,
       };
     }),
-    each("Bundle: `errorFromResponse`", "", (c) => (c.bundles ? { text: bytes(c.bundles.errorFromResponse) } : none)),
-    each("Bundle: the three together", "", (c) => (c.bundles ? { text: bytes(c.bundles.all) } : none)),
+    ...bundlerRows(columns, each),
     ...pageRows(each, at),
     ...hostileRows(columns),
   ];

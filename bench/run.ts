@@ -11,6 +11,7 @@ import { parse } from "yaml";
 import { moduleNames } from "../generator/names.js";
 import { outputPlan, watchAndPeers } from "./beside.js";
 import { measureBundles } from "./bundle.js";
+import { measureBundlers } from "./bundlers.js";
 import { syntheticCatalog } from "./catalog.js";
 import { measurePage } from "./html.js";
 import { expectOk, hasGnuTime, median, peak, runNode, type Sample } from "./proc.js";
@@ -167,13 +168,19 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     const tsc = large ? timeTscPair(dir, size.codes + 16, size.runs, work) : undefined;
     const commonTsc = large ? timeCommonTsc(helpers, work, size.runs) : undefined;
     log(`${basename(dir)}: runtime and bundles`);
-    const [first, ...others] = synthetic.modules.map((module) => ({
-      ...module,
-      enumName: moduleNames(module.id).enumName,
-    }));
+    const [first, ...others] = synthetic.modules.map((module) => ({ ...module, ...moduleNames(module.id) }));
     if (!first) throw new Error("the synthetic catalog has no modules");
     const runtime = await measureRuntime(timed.out, work, { id: first.id, code: first.codes[0] ?? 0 });
     const bundles = await measureBundles(dir, timed.out, first, others);
+    log(`${basename(dir)}: the parser in five bundlers, both enum styles`);
+    // Descriptions in ASCII: minifiers may escape other text, which would hide it from the search.
+    const descriptions = first.descriptions.filter((text) => /^[\x20-\x7e]+$/.test(text));
+    const bundlers = await measureBundlers(
+      join(dir, "bundlers"),
+      synthetic.yaml,
+      { ...first, descriptions },
+      { bin: BIN, tsc: TSC, runs: size.runs },
+    );
     log(`${basename(dir)}: the reference page in Chromium`);
     const page = await measurePage(join(timed.out, "error-codes.html"), PAGE_RUNS);
     if (!page) log("no Chromium found: the page rows are left out");
@@ -191,6 +198,7 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
       ...(commonTsc ? { commonTsc } : {}),
       runtime,
       bundles,
+      bundlers,
       ...(page ? { page } : {}),
       ...beside,
     });
