@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
 import {
   type AccountModuleErrorCode,
   type ApiError,
+  accountModule,
   CommonErrorCode,
   errorFromCode,
   errorFromHttp,
@@ -99,7 +100,7 @@ async function call<T>(path: string, options: { signal?: AbortSignal } = {}): Pr
       const response = await fetch(`${base}${path}`, { signal: options.signal ?? null }).catch((cause: unknown) => ({
         cause,
       }));
-      const error = await errorFromHttp(response, { module: "account" });
+      const error = await errorFromHttp(response, { module: accountModule });
       if (error) throw error;
       return ((await (response as Response).json()) as { data: T }).data;
     },
@@ -322,7 +323,7 @@ describe("the README's client", () => {
   it("is the client these tests run, in under 30 lines", () => {
     for (const line of [
       ".catch((cause: unknown) => ({ cause }));",
-      'const error = await errorFromHttp(response, { module: "account" });',
+      "const error = await errorFromHttp(response, { module: accountModule });",
       "if (error) throw error;",
       "return ((await (response as Response).json()) as { data: T }).data;",
       "{ attempts: 4, signal: options.signal },",
@@ -334,7 +335,9 @@ describe("the README's client", () => {
 
   it("type-checks strictly against the generated code", () => {
     const dir = tempDir();
-    const source = client.replace("./generated/index.js", join(ROOT, "generated/index.js"));
+    const source = client
+      .replace("./generated/index.js", join(ROOT, "generated/index.js"))
+      .replace("./generated/modules/account.js", join(ROOT, "generated/modules/account.js"));
     const prelude =
       "declare const base: string;\ndeclare const log: { warn(...args: unknown[]): void };\ndeclare function retryLater(): void;\n";
     writeFileSync(join(dir, "client.ts"), prelude + source);

@@ -50,9 +50,7 @@ export const ACCOUNT_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
 ];
 
 /**
- * Account (`account`) for the parser: each code's name, without its text. Pass it as
- *
- * `errorFromResponse(body, { module: accountModule })` or in `createErrorParser({ modules: [accountModule] })`.
+ * Account (`account`) for the parser: each code's name, without its text. Pass it as `errorFromResponse(body, { module: accountModule })` or in `createErrorParser({ modules: [accountModule] })`.
  */
 export const accountModule: ModuleTable<"account"> = {
   id: "account",

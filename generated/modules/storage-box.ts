@@ -54,9 +54,7 @@ export const STORAGE_BOX_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
 ];
 
 /**
- * Storage box (`storageBox`) for the parser: each code's name, without its text. Pass it as
- *
- * `errorFromResponse(body, { module: storageBoxModule })` or in `createErrorParser({ modules: [storageBoxModule] })`.
+ * Storage box (`storageBox`) for the parser: each code's name, without its text. Pass it as `errorFromResponse(body, { module: storageBoxModule })` or in `createErrorParser({ modules: [storageBoxModule] })`.
  */
 export const storageBoxModule: ModuleTable<"storageBox"> = {
   id: "storageBox",

@@ -131,8 +131,7 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
  */
 function writeModuleTable(writer: LineWriter, module: ModuleModel, title: string): void {
   writeJsdoc(writer, [
-    `${title} for the parser: each code's name, without its text. Pass it as`,
-    `\`errorFromResponse(body, { module: ${module.tableName} })\` or in \`createErrorParser({ modules: [${module.tableName}] })\`.`,
+    `${title} for the parser: each code's name, without its text. Pass it as \`errorFromResponse(body, { module: ${module.tableName} })\` or in \`createErrorParser({ modules: [${module.tableName}] })\`.`,
   ]);
   writer.writeLine(`export const ${module.tableName}: ModuleTable<${tsString(module.id)}> = {`);
   writer.indent(() => {

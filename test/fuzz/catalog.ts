@@ -200,7 +200,7 @@ export function benignTwin(model: CatalogModel): CatalogModel {
     if (!codes.has(value)) codes.set(value, `C-${codes.size}`);
     return codes.get(value) as T;
   };
-  // A \`__proto__\` key stays: the body writer takes another path around it, as it must.
+  // A `__proto__` key stays: the body writer takes another path around it, as it must.
   const segment = (key: string, word: string) => (key === "__proto__" ? key : word);
   const deprecated = (entry: { deprecated?: { reason: string; replacedBy?: CodeValue } }) =>
     entry.deprecated === undefined
@@ -327,8 +327,6 @@ function roundTrip(fuzz: FuzzCatalog, api: Exports): number {
   const byCode = <T extends { readonly code: CodeValue }>(entries: readonly T[]) =>
     [...entries].sort((a, b) => compareCodes(a.code, b.code));
   const nameOf = (entry: { code: CodeValue; name?: string }) => entry.name ?? nameFromCode(String(entry.code)) ?? "";
-  // A \`__proto__\` key stays: the body writer takes another path around it, as it must.
-  const segment = (key: string, word: string) => (key === "__proto__" ? key : word);
   const deprecated = (entry: { deprecated?: { reason: string; replacedBy?: CodeValue } }) =>
     entry.deprecated ? { deprecated: entry.deprecated } : {};
   const kind = typeof (doc.common[0]?.code ?? (typeof doc.success === "object" ? "" : doc.success));

@@ -56,9 +56,7 @@ export const CDB_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
 ];
 
 /**
- * Databases (`cdb`) for the parser: each code's name, without its text. Pass it as
- *
- * `errorFromResponse(body, { module: cdbModule })` or in `createErrorParser({ modules: [cdbModule] })`.
+ * Databases (`cdb`) for the parser: each code's name, without its text. Pass it as `errorFromResponse(body, { module: cdbModule })` or in `createErrorParser({ modules: [cdbModule] })`.
  */
 export const cdbModule: ModuleTable<"cdb"> = {
   id: "cdb",

@@ -75,9 +75,7 @@ export const CVM_V20170312_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
 ];
 
 /**
- * Virtual machines (`cvm-v20170312`) for the parser: each code's name, without its text. Pass it as
- *
- * `errorFromResponse(body, { module: cvmV20170312Module })` or in `createErrorParser({ modules: [cvmV20170312Module] })`.
+ * Virtual machines (`cvm-v20170312`) for the parser: each code's name, without its text. Pass it as `errorFromResponse(body, { module: cvmV20170312Module })` or in `createErrorParser({ modules: [cvmV20170312Module] })`.
  */
 export const cvmV20170312Module: ModuleTable<"cvm-v20170312"> = {
   id: "cvm-v20170312",

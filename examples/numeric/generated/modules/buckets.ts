@@ -31,9 +31,7 @@ export const BUCKETS_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
 ];
 
 /**
- * Buckets (`buckets`) for the parser: each code's name, without its text. Pass it as
- *
- * `errorFromResponse(body, { module: bucketsModule })` or in `createErrorParser({ modules: [bucketsModule] })`.
+ * Buckets (`buckets`) for the parser: each code's name, without its text. Pass it as `errorFromResponse(body, { module: bucketsModule })` or in `createErrorParser({ modules: [bucketsModule] })`.
  */
 export const bucketsModule: ModuleTable<"buckets"> = {
   id: "buckets",

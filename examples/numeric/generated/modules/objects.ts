@@ -31,9 +31,7 @@ export const OBJECTS_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
 ];
 
 /**
- * Objects (`objects`) for the parser: each code's name, without its text. Pass it as
- *
- * `errorFromResponse(body, { module: objectsModule })` or in `createErrorParser({ modules: [objectsModule] })`.
+ * Objects (`objects`) for the parser: each code's name, without its text. Pass it as `errorFromResponse(body, { module: objectsModule })` or in `createErrorParser({ modules: [objectsModule] })`.
  */
 export const objectsModule: ModuleTable<"objects"> = {
   id: "objects",

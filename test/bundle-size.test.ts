@@ -1,0 +1,122 @@
+/**
+ * What an app pays for the parser does not grow with the catalog: the same entries bundled from
+ * a small and a large catalog (the bench's generator, 300 and 6,000 module codes) have the same
+ * size, in esbuild and in Rollup through rollup-plugin-esbuild. Sizes are compared as a ratio
+ * between the two catalogs; the absolute budget is the bench's to report.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { build } from "esbuild";
+import { type Plugin, rollup } from "rollup";
+import esbuildPlugin from "rollup-plugin-esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+import { syntheticCatalog } from "../bench/catalog.js";
+import { render, validate } from "../generator/index.js";
+import { moduleNames } from "../generator/names.js";
+import { tempDir, writeCatalog, writeRendered } from "./helpers.js";
+
+const SIZES = [300, 6_000] as const;
+
+/** Rollup resolves `./x.js` to `./x.ts` where only the TypeScript source exists. */
+const tsSources: Plugin = {
+  name: "ts-sources",
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith(".") || !source.endsWith(".js")) return null;
+    const ts = join(dirname(importer), source.replace(/\.js$/, ".ts"));
+    return existsSync(ts) ? ts : null;
+  },
+};
+
+async function esbuildText(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    logLevel: "error",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+async function rollupText(entry: string): Promise<string> {
+  const bundle = await rollup({
+    input: entry,
+    plugins: [tsSources, esbuildPlugin({ minify: true, target: "es2022" })],
+    logLevel: "silent",
+  });
+  const { output } = await bundle.generate({ format: "es" });
+  await bundle.close();
+  return output.map((chunk) => (chunk.type === "chunk" ? chunk.code : "")).join("");
+}
+
+interface Sized {
+  /** Minified text by entry and bundler. */
+  readonly texts: Record<string, string>;
+  /** The first module's descriptions, none of which may reach a parser bundle. */
+  readonly descriptions: readonly string[];
+  /** The first module's code names, which the bundle naming it carries. */
+  readonly names: readonly string[];
+}
+
+/** Generates a synthetic catalog of `codes` module codes and bundles each entry in both bundlers. */
+async function bundled(codes: number, enumStyle: "const" | "enum"): Promise<Sized> {
+  const synthetic = syntheticCatalog(codes);
+  const dir = tempDir("errcat-bundle-size-");
+  const yaml = `${synthetic.yaml}\noutput:\n  enumStyle: ${enumStyle}\n  html: false\n`;
+  writeRendered(join(dir, "out"), render(validate(writeCatalog(dir, yaml))));
+  const [first] = synthetic.modules;
+  if (!first) throw new Error("no module");
+  const { tableName, fileStem } = moduleNames(first.id);
+  const entries: Record<string, string> = {
+    parser: `import { errorFromResponse, isQuotaExceededError } from "./out/index.js";
+globalThis.used = [errorFromResponse, isQuotaExceededError];\n`,
+    parserModule: `import { errorFromResponse } from "./out/index.js";
+import { ${tableName} } from "./out/modules/${fileStem}.js";
+globalThis.used = [(body) => errorFromResponse(body, { module: ${tableName} })];\n`,
+    guard: `import { isQuotaExceededError } from "./out/index.js";\nglobalThis.used = [isQuotaExceededError];\n`,
+  };
+  const texts: Record<string, string> = {};
+  for (const [name, source] of Object.entries(entries)) {
+    const entry = join(dir, `${name}.js`);
+    writeFileSync(entry, source);
+    texts[`${name} esbuild`] = await esbuildText(entry);
+    texts[`${name} rollup`] = await rollupText(entry);
+  }
+  // Minifiers may escape other text; ASCII descriptions are found as they are.
+  const descriptions = first.descriptions.filter((text) => /^[\x20-\x7e]+$/.test(text));
+  return { texts, descriptions, names: first.names };
+}
+
+describe.each(["const", "enum"] as const)("the parser's bundle, enumStyle %s", (enumStyle) => {
+  const results: Sized[] = [];
+  beforeAll(async () => {
+    for (const size of SIZES) results.push(await bundled(size, enumStyle));
+  }, 120_000);
+
+  it.each(["parser esbuild", "parser rollup", "guard esbuild", "guard rollup"])(
+    "%s: the same size at 300 and 6,000 module codes",
+    (key) => {
+      const [small, large] = results.map((result) => Buffer.byteLength(result.texts[key] ?? ""));
+      expect(small).toBeGreaterThan(0);
+      expect((large ?? 0) / (small ?? 1)).toBe(1);
+    },
+  );
+
+  it("names a module by its table: the bundle grows by that module's names, never by its texts", () => {
+    for (const result of results) {
+      for (const bundler of ["esbuild", "rollup"]) {
+        const parser = result.texts[`parser ${bundler}`] ?? "";
+        const named = result.texts[`parserModule ${bundler}`] ?? "";
+        for (const name of result.names) expect(named).toContain(JSON.stringify(name));
+        expect(parser).not.toContain(JSON.stringify(result.names[0]));
+        expect(result.descriptions.length).toBeGreaterThan(0);
+        for (const description of result.descriptions) {
+          expect(parser).not.toContain(description);
+          expect(named).not.toContain(description);
+        }
+      }
+    }
+  });
+});
