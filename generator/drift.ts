@@ -1,7 +1,10 @@
 import * as nodeFs from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { createTwoFilesPatch } from "diff";
+import type { createTwoFilesPatch as CreatePatch } from "diff";
 import { type FileOps, listFiles, MANIFEST_FILE, manifestWithoutHashes, readManifest } from "./write.js";
+
+let createTwoFilesPatch: typeof CreatePatch | undefined;
 
 /** One way the output folder differs from what the catalog produces. */
 export interface Drift {
@@ -39,6 +42,9 @@ export function findDrift(out: string, files: ReadonlyMap<string, string>, fs: F
 }
 
 function patch(file: string, actual: string, expected: string): string {
+  // Loaded on first use: a run that finds no drift never pays for the differ.
+  createTwoFilesPatch ??= (createRequire(import.meta.url)("diff") as { createTwoFilesPatch: typeof CreatePatch })
+    .createTwoFilesPatch;
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, actual, expected, undefined, undefined, { context: 3 });
 }
 

@@ -1,10 +1,13 @@
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { globSync } from "tinyglobby";
+import type { globSync as GlobSync } from "tinyglobby";
 import type { CatalogDocument, IncludedDocument } from "./catalog.js";
 import { type LoadedCatalog, parseCatalogFile, readCatalogFile } from "./load.js";
 import type { ModuleSource } from "./model.js";
 import { CatalogError, type Location, type Problem } from "./problems.js";
 import { checkSchemaLeniently, type LenientCheck } from "./schema.js";
+
+let globSync: typeof GlobSync | undefined;
 
 /** A catalog and the files it includes, each schema-valid, with positions into all of them. */
 export interface ReadCatalog {
@@ -119,6 +122,8 @@ export function readCatalog(file: string, cache?: ReadCache): ReadCatalog {
 
 /** The files an `include` glob of the catalog `file` matches, as paths joined to its folder, sorted. */
 export function includeMatches(file: string, pattern: string): string[] {
+  // Loaded on first use: a catalog without `include` never pays for the globber.
+  globSync ??= (createRequire(import.meta.url)("tinyglobby") as { globSync: typeof GlobSync }).globSync;
   return globSync(pattern, { cwd: dirname(file), onlyFiles: true, expandDirectories: false })
     .sort()
     .map((match) => join(dirname(file), match));

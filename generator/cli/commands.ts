@@ -1,20 +1,11 @@
-import { writeFileSync } from "node:fs";
-import { diffCatalogs } from "../diff/compare.js";
-import { formatDiff } from "../diff/format.js";
-import type { CatalogSide } from "../diff/rules.js";
-import { readCatalogAtRef, readCatalogSide } from "../diff/source.js";
-import { explain } from "../explain.js";
-import { exportJson } from "../export.js";
 import { DEFAULT_OUT, DEFAULT_SCHEMA, generate, validate } from "../generate.js";
-import type { CatalogModel } from "../model.js";
-import { CatalogError, formatProblems, type OutputFormat, type Problem, problemJson } from "../problems.js";
+import { formatProblems, type OutputFormat, type Problem, problemJson } from "../problems.js";
 import { catalogWarnings } from "../warnings.js";
 import { type ParsedArgs, UsageError } from "./args.js";
 import { EXIT, type Exit } from "./exit.js";
-import { watchAndGenerate } from "./watch.js";
 
-const string = (args: ParsedArgs, name: string) => args.values[name] as string | undefined;
-const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+export const stringValue = (args: ParsedArgs, name: string) => args.values[name] as string | undefined;
+export const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 /** `1 file`, `2 files`. */
 export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
@@ -25,7 +16,7 @@ function warn(warnings: readonly Problem[], format: OutputFormat): void {
 }
 
 export function runValidate(args: ParsedArgs, format: OutputFormat): Exit {
-  const schema = args.positionals[0] ?? string(args, "schema") ?? DEFAULT_SCHEMA;
+  const schema = args.positionals[0] ?? stringValue(args, "schema") ?? DEFAULT_SCHEMA;
   const model = validate(schema);
   const warnings = catalogWarnings(model);
   const moduleCodes = model.modules.reduce((sum, module) => sum + module.codes.length, 0);
@@ -37,7 +28,7 @@ export function runValidate(args: ParsedArgs, format: OutputFormat): Exit {
       files: model.sources.length,
     };
     const warned = warnings.map((warning) => problemJson(warning, "warning"));
-    json({ ok: true, file: schema, counts, problems: [], warnings: warned });
+    printJson({ ok: true, file: schema, counts, problems: [], warnings: warned });
     return EXIT.ok;
   }
   warn(warnings, format);
@@ -49,12 +40,16 @@ export function runValidate(args: ParsedArgs, format: OutputFormat): Exit {
 }
 
 export async function runGenerate(args: ParsedArgs, format: OutputFormat): Promise<Exit> {
-  const schema = string(args, "schema") ?? DEFAULT_SCHEMA;
-  const out = string(args, "out") ?? DEFAULT_OUT;
+  const schema = stringValue(args, "schema") ?? DEFAULT_SCHEMA;
+  const out = stringValue(args, "out") ?? DEFAULT_OUT;
   const check = args.values.check === true;
   if (check && args.values.watch) throw new UsageError("--check and --watch do not go together", "generate");
   if (!check && format !== "text") throw new UsageError(`--format ${format} goes with --check`, "generate");
-  if (args.values.watch) return await watchAndGenerate(schema, out);
+  if (args.values.watch) {
+    // Loaded on use: a plain run never pays for the watcher.
+    const { watchAndGenerate } = await import("./watch.js");
+    return await watchAndGenerate(schema, out);
+  }
   const result = generate({ schema, out, check });
   // When the manifest's hashes all match, --check reads no catalog, so there is nothing to warn about.
   const warnings = result.model === undefined ? [] : catalogWarnings(result.model);
@@ -71,7 +66,15 @@ export async function runGenerate(args: ParsedArgs, format: OutputFormat): Promi
       : `errcat generate --schema ${schema} --out ${out}`;
   if (format === "json") {
     const warned = warnings.map((warning) => problemJson(warning, "warning"));
-    json({ ok: result.drift.length === 0, schema, out, command, drift: result.drift, problems: [], warnings: warned });
+    printJson({
+      ok: result.drift.length === 0,
+      schema,
+      out,
+      command,
+      drift: result.drift,
+      problems: [],
+      warnings: warned,
+    });
     return result.drift.length === 0 ? EXIT.ok : EXIT.problem;
   }
   warn(warnings, format);
@@ -107,64 +110,4 @@ export async function runGenerate(args: ParsedArgs, format: OutputFormat): Promi
     process.stderr.write(`${out} is out of date with ${schema} (${plural(stale.length, "file")}); run: ${command}\n`);
   }
   return EXIT.problem;
-}
-
-export function runExplain(args: ParsedArgs, format: OutputFormat): Exit {
-  const model = validate(string(args, "schema") ?? DEFAULT_SCHEMA);
-  const module = string(args, "module");
-  const locale = string(args, "locale");
-  if (module !== undefined && !model.modules.some((candidate) => candidate.id === module)) {
-    throw new UsageError(
-      `no module ${module} in the catalog (${model.modules.map((m) => m.id).join(", ")})`,
-      "explain",
-    );
-  }
-  if (locale !== undefined && !model.locales.includes(locale)) {
-    throw new UsageError(`no locale ${locale} in the catalog (${model.locales.join(", ")})`, "explain");
-  }
-  const explanation = explain(model, args.positionals[0] ?? "", { module, locale });
-  if (format === "json") {
-    const { known, input, parsed, matches, notes } = explanation;
-    json({ ok: known, input, parsed, matches, notes });
-  } else {
-    (explanation.known ? process.stdout : process.stderr).write(`${explanation.lines.join("\n")}\n`);
-  }
-  return explanation.known ? EXIT.ok : EXIT.problem;
-}
-
-/** Exits 1 when anything breaks; an invalid catalog or a missing ref is a usage error (2) here. */
-export function runDiff(args: ParsedArgs, format: OutputFormat): Exit {
-  const against = string(args, "against");
-  let sides: [CatalogSide, CatalogSide];
-  try {
-    if (against !== undefined) {
-      if (args.positionals.length > 1) throw new UsageError("diff --against takes one catalog file at most", "diff");
-      const file = args.positionals[0] ?? string(args, "schema") ?? DEFAULT_SCHEMA;
-      sides = [readCatalogAtRef(against, file), readCatalogSide(file)];
-    } else {
-      const [oldFile, newFile] = args.positionals;
-      if (oldFile === undefined || newFile === undefined) {
-        throw new UsageError("diff takes two catalog files, OLD NEW, or --against REF [FILE]", "diff");
-      }
-      sides = [readCatalogSide(oldFile), readCatalogSide(newFile)];
-    }
-  } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
-    if (format === "json") json({ ok: false, problems: error.problems.map((problem) => problemJson(problem)) });
-    else process.stderr.write(`${formatProblems(error.problems, format).join("\n")}\n`);
-    return EXIT.usage;
-  }
-  const findings = diffCatalogs(...sides);
-  process.stdout.write(formatDiff(findings, format));
-  return findings.some((finding) => finding.severity === "breaking") ? EXIT.problem : EXIT.ok;
-}
-
-export function runExport(args: ParsedArgs): Exit {
-  if (args.values.format !== "json") throw new UsageError("export needs --format json", "export");
-  const model: CatalogModel = validate(string(args, "schema") ?? DEFAULT_SCHEMA);
-  const text = exportJson(model);
-  const out = string(args, "out");
-  if (out === undefined) process.stdout.write(text);
-  else writeFileSync(out, text);
-  return EXIT.ok;
 }

@@ -1,11 +1,8 @@
 import { readFileSync } from "node:fs";
-import { DiffSourceError } from "../diff/source.js";
 import { CatalogError, formatProblems, type OutputFormat, problemJson } from "../problems.js";
 import { OutputFolderError } from "../write.js";
 import { type ParsedArgs, parseCommandLine, UsageError } from "./args.js";
-import { runDiff, runExplain, runExport, runGenerate, runValidate } from "./commands.js";
 import { EXIT, type Exit } from "./exit.js";
-import { runImport, runInit } from "./setup.js";
 import { commandHelp, commandNamed, mainHelp } from "./spec.js";
 
 export { EXIT } from "./exit.js";
@@ -47,20 +44,21 @@ async function dispatch(args: ParsedArgs, format: OutputFormat): Promise<Exit> {
       if (!command) throw new UsageError(`no command ${name}; the commands are listed by errcat --help`);
       return print(commandHelp(command));
     }
+    // Each command's module is loaded when it runs: `generate` never pays for `diff` or `import`.
     case "init":
-      return runInit(args);
+      return (await import("./setup.js")).runInit(args);
     case "import":
-      return await runImport(args);
+      return await (await import("./setup.js")).runImport(args);
     case "generate":
-      return await runGenerate(args, format);
+      return await (await import("./commands.js")).runGenerate(args, format);
     case "validate":
-      return runValidate(args, format);
+      return (await import("./commands.js")).runValidate(args, format);
     case "explain":
-      return runExplain(args, format);
+      return (await import("./inspect.js")).runExplain(args, format);
     case "diff":
-      return runDiff(args, format);
+      return (await import("./inspect.js")).runDiff(args, format);
     case "export":
-      return runExport(args);
+      return (await import("./inspect.js")).runExport(args);
     default:
       throw new Error(`no handler for ${args.command.name}`);
   }
@@ -86,7 +84,8 @@ function reportError(error: unknown, format: OutputFormat): number {
     process.stderr.write(`errcat: ${error.message}\nRun ${help} for usage.\n`);
     return EXIT.usage;
   }
-  if (error instanceof OutputFolderError || error instanceof DiffSourceError) {
+  // DiffSourceError by name: its module is loaded only by `diff`.
+  if (error instanceof OutputFolderError || (error instanceof Error && error.name === "DiffSourceError")) {
     process.stderr.write(`errcat: ${error.message}\n`);
     return EXIT.usage;
   }
