@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { includeMatches } from "./read.js";
-import { type FileOps, listFiles, MANIFEST_FILE } from "./write.js";
+import { type FileContent, type FileOps, listFiles, MANIFEST_FILE } from "./write.js";
 
 /**
  * What the manifest records so that `generate --check` can tell, without parsing or emitting, that
@@ -60,11 +60,11 @@ export interface FingerprintInput {
   readonly include: readonly string[];
   readonly inputs: readonly { readonly file: string; readonly sha256: string }[];
   /** The output files, the manifest excluded. */
-  readonly files: ReadonlyMap<string, string>;
+  readonly files: ReadonlyMap<string, FileContent>;
 }
 
 /** Output hashes by file, with the text hashed, so a watching process hashes only what changed. */
-export type OutputHashes = Map<string, { readonly text: string; readonly sha256: string }>;
+export type OutputHashes = Map<string, { readonly text: FileContent; readonly sha256: string }>;
 
 /** The fingerprint of one run; undefined when errcat runs unbuilt and has no build hash. */
 export function fingerprintOf(input: FingerprintInput, known?: OutputHashes): Fingerprint | undefined {

@@ -12,6 +12,8 @@ import { checkSemantics } from "./validate.js";
 import { checkWarnings } from "./warnings.js";
 import {
   checkOutputFolder,
+  encoded,
+  type FileContent,
   type FileOps,
   MANIFEST_FILE,
   manifestText,
@@ -114,7 +116,9 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   const files = render(model);
   if (options.check) return { mode: "check", by: "comparison", model, drift: findDrift(out, files, options.fs) };
   checkOutputFolder(out, schema, options.fs);
-  return { mode: "write", model, ...writeOutput(out, withHashes(files, model, sources, { schema, out }), options.fs) };
+  // Each file encoded once: its hash and its write read the same bytes.
+  const bytes = new Map([...files].map(([file, text]) => [file, encoded(text)]));
+  return { mode: "write", model, ...writeOutput(out, withHashes(bytes, model, sources, { schema, out }), options.fs) };
 }
 
 /** What the manifest's hashes need from a read, besides the model. */
@@ -135,12 +139,12 @@ export function loadForOutput(schema: string): { model: CatalogModel; sources: S
 
 /** The files to write, the manifest carrying the hashes of this run's inputs and outputs. */
 export function withHashes(
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   model: CatalogModel,
   sources: Sources,
   paths: { readonly schema: string; readonly out: string },
   known?: OutputHashes,
-): Map<string, string> {
+): Map<string, FileContent> {
   const fingerprint = fingerprintOf({ ...paths, sourcePath: model.sourcePath, ...sources, files }, known);
   const result = new Map(files);
   if (fingerprint) result.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys(), fingerprint));

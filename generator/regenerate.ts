@@ -6,7 +6,7 @@ import type { OutputHashes } from "./fingerprint.js";
 import { loadModel, render, withHashes } from "./generate.js";
 import type { CatalogModel } from "./model.js";
 import type { ReadCache } from "./read.js";
-import { checkOutputFolder, type FileOps, type WriteResult, writeOutput } from "./write.js";
+import { checkOutputFolder, type FileContent, type FileOps, type WriteResult, writeOutput } from "./write.js";
 
 export interface Regenerated extends WriteResult {
   readonly model: CatalogModel;
@@ -25,7 +25,7 @@ export interface Regenerated extends WriteResult {
 export class Regenerator {
   private readonly cache: ReadCache = new Map();
   private readonly hashes: OutputHashes = new Map();
-  private written: ReadonlyMap<string, string> | undefined;
+  private written: ReadonlyMap<string, FileContent> | undefined;
   private modules = new Map<string, ModuleState>();
   private settings: string | undefined;
 

@@ -14,10 +14,13 @@ export interface FileBytes extends Uint8Array {
   equals(other: Uint8Array): boolean;
 }
 
+/** A file's content: text, or the same text already encoded as UTF-8. */
+export type FileContent = string | Uint8Array;
+
 /** The file operations the writer uses; tests pass a copy that fails at a chosen step. */
 export interface FileOps {
   readFileSync(path: string): FileBytes;
-  writeFileSync(path: string, data: string): void;
+  writeFileSync(path: string, data: FileContent): void;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   mkdirSync(path: string, options: { recursive: true }): unknown;
@@ -133,9 +136,9 @@ export interface WriteResult {
  */
 export function writeOutput(
   out: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   fs: FileOps = nodeFs,
-  written?: ReadonlyMap<string, string>,
+  written?: ReadonlyMap<string, FileContent>,
 ): WriteResult {
   const previous = readManifest(out, fs) ?? [];
   const orphans = previous.filter((file) => !files.has(file) && fs.existsSync(join(out, file)));
@@ -179,8 +182,13 @@ export function writeOutput(
   return { written: changed, removed: orphans, unchanged };
 }
 
-function sameBytes(path: string, text: string, fs: FileOps): boolean {
-  return fs.existsSync(path) && fs.readFileSync(path).equals(Buffer.from(text, "utf8"));
+function sameBytes(path: string, content: FileContent, fs: FileOps): boolean {
+  return fs.existsSync(path) && fs.readFileSync(path).equals(encoded(content));
+}
+
+/** Content as UTF-8 bytes: encoded once, where the caller hashes and writes the same bytes. */
+export function encoded(content: FileContent): Uint8Array {
+  return typeof content === "string" ? Buffer.from(content, "utf8") : content;
 }
 
 function rollBack(
