@@ -1,5 +1,5 @@
 import * as nodeFs from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { type Drift, findDrift } from "./drift.js";
 import { emitAll } from "./emit/index.js";
 import { fingerprintOf, matchesFingerprint, type OutputHashes } from "./fingerprint.js";
@@ -8,15 +8,21 @@ import { buildModel, type CatalogModel, type ModuleModel } from "./model.js";
 import { CatalogError, type Problem } from "./problems.js";
 import { type ReadCache, type ReadCatalog, readCatalog } from "./read.js";
 import type { Locate } from "./reporter.js";
+import { StagingError, StagingThread } from "./staging-thread.js";
 import { checkSemantics } from "./validate.js";
 import { checkWarnings } from "./warnings.js";
 import {
   checkOutputFolder,
+  commitStaged,
   encoded,
   type FileContent,
   type FileOps,
   MANIFEST_FILE,
   manifestText,
+  orphansOf,
+  rollBack,
+  stageFile,
+  stagingSuffix,
   type WriteResult,
   writeOutput,
 } from "./write.js";
@@ -92,8 +98,12 @@ export function validate(schema: string = DEFAULT_SCHEMA): CatalogModel {
  * The files a catalog produces, by path inside the output folder, the manifest included;
  * `moduleText` may supply a module's file text (see `regenerate.ts`).
  */
-export function render(model: CatalogModel, moduleText?: (module: ModuleModel) => string): Map<string, string> {
-  const files = emitAll(model, moduleText);
+export function render(
+  model: CatalogModel,
+  moduleText?: (module: ModuleModel) => string,
+  onFile?: (path: string, text: string) => void,
+): Map<string, string> {
+  const files = emitAll(model, moduleText, onFile);
   files.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys()));
   return files;
 }
@@ -112,13 +122,68 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   if (options.check && matchesFingerprint(out, schema, sourcePath(schema), options.fs)) {
     return { mode: "check", by: "hashes", model: undefined, drift: [] };
   }
-  const { model, sources } = loadForOutput(schema);
-  const files = render(model);
-  if (options.check) return { mode: "check", by: "comparison", model, drift: findDrift(out, files, options.fs) };
-  checkOutputFolder(out, schema, options.fs);
-  // Each file encoded once: its hash and its write read the same bytes.
-  const bytes = new Map([...files].map(([file, text]) => [file, encoded(text)]));
-  return { mode: "write", model, ...writeOutput(out, withHashes(bytes, model, sources, { schema, out }), options.fs) };
+  // Started first, so that the thread is up by the time the first file is emitted.
+  const thread = options.check || options.fs !== undefined ? undefined : StagingThread.start(out, stagingSuffix());
+  try {
+    const { model, sources } = loadForOutput(schema);
+    if (options.check) {
+      return { mode: "check", by: "comparison", model, drift: findDrift(out, render(model), options.fs) };
+    }
+    checkOutputFolder(out, schema, options.fs);
+    if (thread) return { mode: "write", model, ...writeStaged(thread, model, sources, { schema, out }) };
+    const files = render(model);
+    // Each file encoded once: its hash and its write read the same bytes.
+    const bytes = new Map([...files].map(([file, text]) => [file, encoded(text)]));
+    return {
+      mode: "write",
+      model,
+      ...writeOutput(out, withHashes(bytes, model, sources, { schema, out }), options.fs),
+    };
+  } finally {
+    thread?.close();
+  }
+}
+
+/**
+ * Emits the output while a second thread stages each file as it comes; then writes the manifest with
+ * the hashes the thread took, and puts everything in place as {@link writeOutput} does.
+ */
+function writeStaged(
+  thread: StagingThread,
+  model: CatalogModel,
+  sources: Sources,
+  paths: { readonly schema: string; readonly out: string },
+): WriteResult {
+  const { out } = paths;
+  const suffix = stagingSuffix();
+  let staged: readonly string[] = [];
+  let output: { files: Map<string, string>; unchanged: string[] };
+  try {
+    const files = render(model, undefined, (file, text) => thread.stage(file, text));
+    const done = thread.finish();
+    staged = done.staged;
+    const fingerprint = fingerprintOf({ ...paths, sourcePath: model.sourcePath, ...sources, files }, done.hashes);
+    const manifest = manifestText(model.sourcePath, files.keys(), fingerprint);
+    const manifestPath = join(out, MANIFEST_FILE);
+    output = { files, unchanged: [...done.unchanged] };
+    if (sameFile(manifestPath, manifest)) output.unchanged.push(MANIFEST_FILE);
+    else {
+      stageFile(manifestPath, manifest, suffix);
+      staged = [...staged, MANIFEST_FILE];
+    }
+  } catch (error) {
+    // What was staged before the failure is removed; nothing was put in place.
+    const listed = error instanceof StagingError ? error.staged : staged;
+    rollBack(out, suffix, { staged: [...listed], movedAside: [], placed: [] });
+    throw error;
+  }
+  const orphans = orphansOf(out, [...output.files.keys(), MANIFEST_FILE]);
+  return commitStaged(out, { staged, unchanged: output.unchanged, orphans, suffix });
+}
+
+/** Whether the file at \`path\` holds exactly \`text\`. */
+function sameFile(path: string, text: string): boolean {
+  return nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(Buffer.from(text, "utf8"));
 }
 
 /** What the manifest's hashes need from a read, besides the model. */

@@ -320,13 +320,15 @@ function checkIdentifiers(model: CatalogModel, reporter: Reporter): void {
   for (const module of model.modules) {
     if (seenModules.has(module.id)) continue;
     seenModules.add(module.id);
-    claim([module.enumName, module.guardName, module.constName], `module ${module.id}`, module.origin, "/name");
+    const names = [module.enumName, module.guardName, module.constName, module.tableName];
+    claim(names, `module ${module.id}`, module.origin, "/name");
   }
   // Categories are claimed in the order the catalog first uses them, so a clash points at the later one.
+  const implied = model.categories.filter((category) => !category.declared);
+  if (implied.length === 0) return;
   const codes = [...catalogOrder(model.common), ...model.modules.flatMap((module) => catalogOrder(module.codes))];
   const firstUse = (category: string) =>
     codes.findIndex((entry) => typeof entry.code === "string" && entry.code.startsWith(`${category}.`));
-  const implied = model.categories.filter((category) => !category.declared);
   for (const category of implied.sort((a, b) => firstUse(a.prefix) - firstUse(b.prefix))) {
     const user = codes[firstUse(category.prefix)];
     claim([category.guardName], `category ${category.prefix}`, user?.origin ?? model.origin, user ? "/code" : "");
@@ -335,8 +337,11 @@ function checkIdentifiers(model: CatalogModel, reporter: Reporter): void {
 
 /** Entries in the order the catalog lists them (the model orders by code). */
 function catalogOrder<T extends { readonly origin: Origin }>(entries: readonly T[]): T[] {
-  const index = (pointer: string) => Number(pointer.slice(pointer.lastIndexOf("/") + 1));
-  return [...entries].sort((a, b) =>
-    a.origin.file === b.origin.file ? index(a.origin.pointer) - index(b.origin.pointer) : 0,
-  );
+  // Each entry's index read once, not in every comparison.
+  const keyed = entries.map((entry) => {
+    const { file, pointer } = entry.origin;
+    return { entry, file, index: Number(pointer.slice(pointer.lastIndexOf("/") + 1)) };
+  });
+  keyed.sort((a, b) => (a.file === b.file ? a.index - b.index : 0));
+  return keyed.map((keyedEntry) => keyedEntry.entry);
 }

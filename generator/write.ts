@@ -140,46 +140,83 @@ export function writeOutput(
   fs: FileOps = nodeFs,
   written?: ReadonlyMap<string, FileContent>,
 ): WriteResult {
-  const previous = readManifest(out, fs) ?? [];
-  const orphans = previous.filter((file) => !files.has(file) && fs.existsSync(join(out, file)));
-  const changed: string[] = [];
-  const unchanged: string[] = [];
-  for (const [file, text] of files) {
-    const path = join(out, file);
-    // `written`: what this process wrote last time (`--watch`); the same text need not be read back.
-    const same = written?.get(file) === text ? fs.existsSync(path) : sameBytes(path, text, fs);
-    (same ? unchanged : changed).push(file);
-  }
-  const suffix = `.errcat-${process.pid}`;
+  const orphans = orphansOf(out, files.keys(), fs);
+  const suffix = stagingSuffix();
   const staged: string[] = [];
+  const unchanged: string[] = [];
+  try {
+    for (const [file, content] of files) {
+      const path = join(out, file);
+      // `written`: what this process wrote last time (`--watch`); the same text need not be read back.
+      const same = written?.get(file) === content ? fs.existsSync(path) : sameBytes(path, content, fs);
+      if (same) {
+        unchanged.push(file);
+        continue;
+      }
+      stageFile(path, content, suffix, fs);
+      staged.push(file);
+    }
+  } catch (error) {
+    rollBack(out, suffix, { staged, movedAside: [], placed: [] }, fs);
+    throw error;
+  }
+  return commitStaged(out, { staged, unchanged, orphans, suffix }, fs);
+}
+
+/** The suffix of this process's staged (`.new`) and moved-aside (`.old`) files. */
+export function stagingSuffix(): string {
+  return `.errcat-${process.pid}`;
+}
+
+/** Writes a file's new content beside it, under the staging suffix, making its folder. */
+export function stageFile(path: string, content: FileContent, suffix: string, fs: FileOps = nodeFs): void {
+  fs.mkdirSync(dirname(path), { recursive: true });
+  fs.writeFileSync(`${path}${suffix}.new`, content);
+}
+
+/** The files the previous manifest lists that this run does not write and that still exist. */
+export function orphansOf(out: string, files: Iterable<string>, fs: FileOps = nodeFs): string[] {
+  const wanted = new Set(files);
+  const previous = readManifest(out, fs) ?? [];
+  return previous.filter((file) => !wanted.has(file) && fs.existsSync(join(out, file)));
+}
+
+/** What {@link commitStaged} puts in place: staged files, the unchanged ones, the orphans to remove. */
+export interface StagedOutput {
+  readonly staged: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly orphans: readonly string[];
+  readonly suffix: string;
+}
+
+/**
+ * Moves the old files aside and the staged ones into place; on any failure puts the previous files
+ * back and removes what was staged. Then deletes the old files and the orphans' empty folders.
+ */
+export function commitStaged(out: string, output: StagedOutput, fs: FileOps = nodeFs): WriteResult {
+  const { staged, unchanged, orphans, suffix } = output;
   const movedAside: string[] = [];
   const placed: string[] = [];
   try {
-    for (const file of changed) {
-      const path = join(out, file);
-      fs.mkdirSync(dirname(path), { recursive: true });
-      fs.writeFileSync(`${path}${suffix}.new`, files.get(file) ?? "");
-      staged.push(file);
-    }
-    for (const file of [...changed, ...orphans]) {
+    for (const file of [...staged, ...orphans]) {
       const path = join(out, file);
       if (fs.existsSync(path)) {
         fs.renameSync(path, `${path}${suffix}.old`);
         movedAside.push(file);
       }
     }
-    for (const file of changed) {
+    for (const file of staged) {
       const path = join(out, file);
       fs.renameSync(`${path}${suffix}.new`, path);
       placed.push(file);
     }
   } catch (error) {
-    rollBack(out, suffix, { staged, movedAside, placed }, fs);
+    rollBack(out, suffix, { staged: [...staged], movedAside, placed }, fs);
     throw error;
   }
   for (const file of movedAside) quietly(() => fs.unlinkSync(join(out, `${file}${suffix}.old`)));
   for (const file of orphans) removeEmptyParents(out, file, fs);
-  return { written: changed, removed: orphans, unchanged };
+  return { written: [...staged], removed: [...orphans], unchanged: [...unchanged] };
 }
 
 function sameBytes(path: string, content: FileContent, fs: FileOps): boolean {
@@ -191,11 +228,12 @@ export function encoded(content: FileContent): Uint8Array {
   return typeof content === "string" ? Buffer.from(content, "utf8") : content;
 }
 
-function rollBack(
+/** Puts the previous files back and removes what was staged; best effort, the caller throws the cause. */
+export function rollBack(
   out: string,
   suffix: string,
   done: { staged: string[]; movedAside: string[]; placed: string[] },
-  fs: FileOps,
+  fs: FileOps = nodeFs,
 ): void {
   for (const file of done.placed) quietly(() => fs.unlinkSync(join(out, file)));
   for (const file of done.movedAside) quietly(() => fs.renameSync(join(out, `${file}${suffix}.old`), join(out, file)));

@@ -65,6 +65,32 @@ describe("all-or-nothing writes", () => {
     if (operation !== "unlinkSync") expect(failures).toBeGreaterThan(0);
   });
 
+  it("stages on a second thread from the CLI: a file it cannot write leaves the previous output as it was", () => {
+    const { schema, out, next } = project();
+    fs.writeFileSync(schema, next);
+    // A file where the modules' folder must be: no module can be staged, so the run must fail
+    // and remove what the thread staged already.
+    fs.rmSync(join(out, "modules"), { recursive: true });
+    fs.writeFileSync(join(out, "modules"), "in the way");
+    const before = snapshot(out);
+    const result = cli(["generate", "--schema", schema, "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write the output, which is left as it was: cannot write modules\//);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("stages on a second thread from the CLI: the output is what the library writes", () => {
+    const { schema, out, next } = project();
+    fs.writeFileSync(schema, next);
+    const viaLibrary = join(dirname(out), "library");
+    generate({ schema, out: viaLibrary });
+    expect(cli(["generate", "--schema", schema, "--out", out]).code).toBe(0);
+    const strip = (files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).filter(([file]) => file !== MANIFEST_FILE));
+    expect(strip(snapshot(out))).toEqual(strip(snapshot(viaLibrary)));
+    expect(cli(["generate", "--schema", schema, "--out", out, "--check"]).stdout).toMatch(/manifest's hashes match/);
+  });
+
   it("writes nothing for an invalid catalog", () => {
     const { schema, out } = project();
     const before = snapshot(out);

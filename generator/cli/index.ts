@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { CatalogError, formatProblems, type OutputFormat, problemJson } from "../problems.js";
+import { StagingError } from "../staging-thread.js";
 import { OutputFolderError } from "../write.js";
 import { type ParsedArgs, parseCommandLine, UsageError } from "./args.js";
 import { EXIT, type Exit } from "./exit.js";
@@ -87,6 +88,15 @@ function reportError(error: unknown, format: OutputFormat): number {
   // DiffSourceError by name: its module is loaded only by `diff`.
   if (error instanceof OutputFolderError || (error instanceof Error && error.name === "DiffSourceError")) {
     process.stderr.write(`errcat: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  // The file system refused a write (a file in the way, no space, no permission): the output folder
+  // is as it was, and the folder, not errcat, needs fixing.
+  if (
+    error instanceof StagingError ||
+    (error instanceof Error && typeof (error as { code?: unknown }).code === "string")
+  ) {
+    process.stderr.write(`errcat: cannot write the output, which is left as it was: ${error.message}\n`);
     return EXIT.usage;
   }
   process.stderr.write(

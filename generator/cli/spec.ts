@@ -146,7 +146,8 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: { kind: "boolean", help: "show this help" },
 };
 
-const EXIT_CODES = "Exit codes: 0 ok, 1 catalog problem, drift or breaking change, 2 usage error, 3 internal error.";
+const EXIT_CODES =
+  "Exit codes: 0 ok, 1 catalog problem, drift or breaking change, 2 usage error or an output folder it cannot write, 3 internal error.";
 
 /** `errcat --help`. */
 export function mainHelp(): string {

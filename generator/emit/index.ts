@@ -22,40 +22,43 @@ import { emitWire } from "./wire.js";
 
 /**
  * Every file of the output, by path inside the output folder (POSIX separators), sorted by path.
- * `moduleText` lets `generate --watch` reuse the text of modules whose input did not change.
+ * `moduleText` lets `generate --watch` reuse the text of modules whose input did not change;
+ * `onFile` is told each file as soon as it is made, so that writing it can start while the
+ * rest is emitted.
  */
 export function emitAll(
   model: CatalogModel,
   moduleText: (module: ModuleModel) => string = (module) => emitModule(model, module),
+  onFile?: (path: string, text: string) => void,
 ): Map<string, string> {
-  const files: [string, string][] = [
-    [".gitattributes", emitGitattributes(model)],
-    ["all.ts", emitAllEntry(model)],
-    ["api-error.ts", emitApiError(model)],
-    ["classes.ts", emitClasses(model)],
-    ["from-code.ts", emitFromCode(model)],
-    ["http.ts", emitHttp(model)],
-    ["messages.ts", emitMessages(model)],
-    ["retry.ts", emitRetry(model)],
-    ["wire.ts", emitWire(model)],
-    ["common.ts", emitCommon(model)],
-    ["describe.ts", emitDescribe(model)],
-    ...docFiles(model),
-    ...htmlFiles(model),
-    ["errors.ts", emitErrors(model)],
-    ["guards.ts", emitGuards(model)],
-    ["index.ts", emitIndex(model)],
-    ["match.ts", emitMatch(model)],
-    ["modules.ts", emitModules(model)],
-    ["response.ts", emitResponse(model)],
-    ["types.ts", emitTypes(model)],
-    ...model.modules.map((module): [string, string] => [module.file, moduleText(module)]),
-  ];
-  const withExtension = files.map(([path, text]): [string, string] => [
-    path,
-    path.endsWith(".ts") ? importExtension(text, model.output.importExtension) : text,
-  ]);
-  return new Map(withExtension.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const files = new Map<string, string>();
+  const add = (path: string, text: string) => {
+    const final = path.endsWith(".ts") ? importExtension(text, model.output.importExtension) : text;
+    files.set(path, final);
+    onFile?.(path, final);
+  };
+  add(".gitattributes", emitGitattributes(model));
+  add("all.ts", emitAllEntry(model));
+  add("api-error.ts", emitApiError(model));
+  add("classes.ts", emitClasses(model));
+  add("from-code.ts", emitFromCode(model));
+  add("http.ts", emitHttp(model));
+  add("messages.ts", emitMessages(model));
+  add("retry.ts", emitRetry(model));
+  add("wire.ts", emitWire(model));
+  add("common.ts", emitCommon(model));
+  add("describe.ts", emitDescribe(model));
+  add("errors.ts", emitErrors(model));
+  add("guards.ts", emitGuards(model));
+  add("index.ts", emitIndex(model));
+  add("match.ts", emitMatch(model));
+  add("modules.ts", emitModules(model));
+  add("response.ts", emitResponse(model));
+  add("types.ts", emitTypes(model));
+  for (const module of model.modules) add(module.file, moduleText(module));
+  for (const [path, text] of docFiles(model)) add(path, text);
+  for (const [path, text] of htmlFiles(model)) add(path, text);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

@@ -123,7 +123,10 @@ export function writeJsdoc(
 
 /** The writer's text with exactly one trailing newline. */
 export function finish(writer: CodeBlockWriter | LineWriter): string {
-  return `${writer.toString().trimEnd()}\n`;
+  const text = writer.toString();
+  // Most files end in one newline already: returned as they are, without copying megabytes.
+  if (text.endsWith("\n") && !/\s/.test(text.charAt(text.length - 2))) return text;
+  return `${text.trimEnd()}\n`;
 }
 
 /** A code as a TypeScript literal: `4400`, `-1`, `"InvalidParameter.Foo"`. */

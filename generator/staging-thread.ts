@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import type { OutputHashes } from "./fingerprint.js";
+import type { StageAnswer, StageRequest, StagingSetup } from "./staging-worker.js";
+
+/** How long the main thread waits for the staging thread's next answer before giving up. */
+const ANSWER_TIMEOUT_MS = 120_000;
+
+/** What the staging thread did: the files it staged, those already on disk as they are, their hashes. */
+export interface Staged {
+  readonly staged: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly hashes: OutputHashes;
+}
+
+/**
+ * Stages output files on a second thread while this one emits the rest: encoding, hashing and
+ * writing 24 MB overlap with emitting instead of following it. `finish` waits for every answer
+ * synchronously, so `generate` stays a synchronous function.
+ */
+export class StagingThread {
+  private readonly texts = new Map<string, string>();
+  private readonly answers: StageAnswer[] = [];
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    private readonly signal: Int32Array,
+  ) {}
+
+  /** Starts the thread; undefined where errcat runs from its sources, which have no built worker. */
+  static start(out: string, suffix: string): StagingThread | undefined {
+    const script = new URL("./staging-worker.js", import.meta.url);
+    if (!existsSync(fileURLToPath(script))) return undefined;
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const setup: StagingSetup = { out, suffix, port: port2, signal };
+    const worker = new Worker(script, { workerData: setup, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    return new StagingThread(worker, port1, signal);
+  }
+
+  /** Sends one file to be staged. */
+  stage(file: string, text: string): void {
+    this.texts.set(file, text);
+    const request: StageRequest = { file, text };
+    this.worker.postMessage(request);
+  }
+
+  /**
+   * Waits for an answer for every file sent. A file that could not be written throws a
+   * {@link StagingError} that lists what was staged, for the caller to remove.
+   */
+  finish(): Staged {
+    const total = this.texts.size;
+    while (this.answers.length < total) {
+      const seen = Atomics.load(this.signal, 0);
+      if (seen <= this.answers.length && Atomics.wait(this.signal, 0, seen, ANSWER_TIMEOUT_MS) === "timed-out") {
+        throw new Error(`the staging thread answered ${this.answers.length} of ${total} files in time`);
+      }
+      for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+        this.answers.push(message.message as StageAnswer);
+      }
+    }
+    const staged: string[] = [];
+    const unchanged: string[] = [];
+    const hashes: OutputHashes = new Map();
+    const failed = this.answers.find((answer) => "error" in answer);
+    for (const answer of this.answers) {
+      if ("error" in answer) continue;
+      (answer.staged ? staged : unchanged).push(answer.file);
+      hashes.set(answer.file, { text: this.texts.get(answer.file) ?? "", sha256: answer.sha256 });
+    }
+    if (failed && "error" in failed) throw new StagingError(`cannot write ${failed.file}: ${failed.error}`, staged);
+    return { staged, unchanged, hashes };
+  }
+
+  /** Stops the thread. */
+  close(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
+
+/** A file the staging thread could not write; `staged` lists what it had staged, to be removed. */
+export class StagingError extends Error {
+  override readonly name = "StagingError";
+
+  constructor(
+    message: string,
+    readonly staged: readonly string[],
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The thread that stages the output while the main thread is still emitting it: for each file it
+ * is sent, it encodes the text, hashes it, and writes it beside its final path under the staging
+ * suffix unless the file on disk already holds those bytes. It answers each file on the port it
+ * was given and counts its answers in the shared signal, which the main thread waits on.
+ */
+import { createHash } from "node:crypto";
+import * as nodeFs from "node:fs";
+import { join } from "node:path";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
+import { stageFile } from "./write.js";
+
+/** What the main thread gives the staging thread when it starts it. */
+export interface StagingSetup {
+  readonly out: string;
+  readonly suffix: string;
+  /** Where the answers go. */
+  readonly port: MessagePort;
+  /** `[0]`: how many files have been answered. */
+  readonly signal: Int32Array;
+}
+
+/** One file to stage. */
+export interface StageRequest {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** The answer for one file: its hash and whether it was staged, or why it could not be. */
+export type StageAnswer =
+  | { readonly file: string; readonly sha256: string; readonly staged: boolean }
+  | { readonly file: string; readonly error: string };
+
+const setup = workerData as StagingSetup;
+
+function stage({ file, text }: StageRequest): StageAnswer {
+  try {
+    const bytes = Buffer.from(text, "utf8");
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const path = join(setup.out, file);
+    if (nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(bytes)) return { file, sha256, staged: false };
+    stageFile(path, bytes, setup.suffix);
+    return { file, sha256, staged: true };
+  } catch (error) {
+    return { file, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+parentPort?.on("message", (request: StageRequest) => {
+  setup.port.postMessage(stage(request));
+  Atomics.add(setup.signal, 0, 1);
+  Atomics.notify(setup.signal, 0);
+});
