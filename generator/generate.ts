@@ -2,9 +2,10 @@ import * as nodeFs from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { type Drift, findDrift } from "./drift.js";
 import { emitAll } from "./emit/index.js";
+import type { ModulePieces } from "./emit/pieces.js";
 import { fingerprintOf, matchesFingerprint, type OutputHashes } from "./fingerprint.js";
 import { checkLocales } from "./locales.js";
-import { buildModel, type CatalogModel, type ModuleModel } from "./model.js";
+import { buildModel, type CatalogModel } from "./model.js";
 import { CatalogError, type Problem } from "./problems.js";
 import { type ReadCache, type ReadCatalog, readCatalog } from "./read.js";
 import type { Locate } from "./reporter.js";
@@ -100,10 +101,10 @@ export function validate(schema: string = DEFAULT_SCHEMA): CatalogModel {
  */
 export function render(
   model: CatalogModel,
-  moduleText?: (module: ModuleModel) => string,
+  pieces?: ModulePieces,
   onFile?: (path: string, text: string) => void,
 ): Map<string, string> {
-  const files = emitAll(model, moduleText, onFile);
+  const files = emitAll(model, pieces, onFile);
   files.set(MANIFEST_FILE, manifestText(model.sourcePath, files.keys()));
   return files;
 }

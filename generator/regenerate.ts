@@ -1,7 +1,7 @@
 import * as nodeFs from "node:fs";
 import { resolve } from "node:path";
 import type { CatalogDocument } from "./catalog.js";
-import { emitModule } from "./emit/modules.js";
+import type { ModulePieces } from "./emit/pieces.js";
 import type { OutputHashes } from "./fingerprint.js";
 import { loadModel, render, withHashes } from "./generate.js";
 import type { CatalogModel } from "./model.js";
@@ -17,10 +17,10 @@ export interface Regenerated extends WriteResult {
 /**
  * Generates one output folder again and again, as `generate --watch` does, doing only the work an
  * edit needs: a file whose bytes did not change is not parsed again, a module read from the same
- * document (or an equal one) under the same catalog settings keeps its text, and the files and hashes this process
- * wrote last are not read back. The files that depend on every module (the index, the docs, the
- * lookups) are emitted each time. A failed run changes nothing, so the next starts from the last
- * good one.
+ * document (or an equal one) under the same catalog settings keeps what was made of it (its file,
+ * its docs, its section of the page), and the files and hashes this process wrote last are not
+ * read back. The files that gather every module (the index, the page, the lookups) are put
+ * together each time. A failed run changes nothing, so the next starts from the last good one.
  */
 export class Regenerator {
   private readonly cache: ReadCache = new Map();
@@ -43,20 +43,31 @@ export class Regenerator {
       for (const [index, module] of source.modules.entries())
         documents.set(`${source.file}\0${source.pointer}/${index}`, module);
     }
+    // A module's pieces are kept when it was read from the same document under the same settings.
     const modules = new Map<string, ModuleState>();
-    let modulesEmitted = 0;
-    const files = render(model, (module) => {
-      const state: ModuleState = {
-        document: documents.get(`${module.origin.file}\0${module.origin.pointer}`),
-        text: "",
-      };
+    const kept = new Map<string, ReadonlyMap<string, string>>();
+    for (const module of model.modules) {
+      const document = documents.get(`${module.origin.file}\0${module.origin.pointer}`);
+      const state: ModuleState = { document, pieces: new Map() };
       const last = this.modules.get(module.file);
-      const reuse = last !== undefined && settings === this.settings && sameDocument(last, state);
-      state.text = reuse ? last.text : emitModule(model, module);
-      if (!reuse) modulesEmitted++;
+      if (last !== undefined && settings === this.settings && sameDocument(last, state)) {
+        kept.set(module.file, last.pieces);
+      }
       modules.set(module.file, state);
-      return state.text;
-    });
+    }
+    let modulesEmitted = 0;
+    const pieces: ModulePieces = {
+      piece: (module, kind, make) => {
+        let text = kept.get(module.file)?.get(kind);
+        if (text === undefined) {
+          text = make();
+          if (kind === "file") modulesEmitted++;
+        }
+        modules.get(module.file)?.pieces.set(kind, text);
+        return text;
+      },
+    };
+    const files = render(model, pieces);
     checkOutputFolder(this.out, this.schema, this.fs);
     const sources = { include: read.doc.include ?? [], inputs: read.inputs };
     const paths = { schema: this.schema, out: this.out };
@@ -75,10 +86,10 @@ export class Regenerator {
   }
 }
 
-/** A module's document as read (the same object while its file is unchanged) and its file's text. */
+/** A module's document as read (the same object while its file is unchanged) and what was made of it. */
 interface ModuleState {
   readonly document: unknown;
-  text: string;
+  readonly pieces: Map<string, string>;
 }
 
 /** Whether a module was read from the same document: the same object, or one with the same content. */
@@ -103,8 +114,12 @@ function sameData(a: unknown, b: unknown): boolean {
   );
 }
 
-/** Everything of the model but its modules: what every module file may depend on. */
+/**
+ * Everything of the model but its modules, and every code's anchor: what a module's pieces may
+ * depend on besides the module itself (a page section leaves out an old anchor another code has).
+ */
 function settingsKey(model: CatalogModel): string {
-  const { modules: _modules, sources: _sources, ...settings } = model;
-  return JSON.stringify(settings);
+  const { modules, sources: _sources, ...settings } = model;
+  const anchors = modules.map((module) => module.codes.map((entry) => entry.anchor).join(" "));
+  return JSON.stringify({ settings, anchors });
 }

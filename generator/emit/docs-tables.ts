@@ -10,6 +10,7 @@ import type {
 } from "../model.js";
 import { markdownCell, markdownCode, markdownCodeCell, markdownInline, markdownWords } from "./escape.js";
 import { fillTemplate, type PageText } from "./page-text.js";
+import type { ModulePieces } from "./pieces.js";
 
 /** What the markdown tables of one docs file need: its locale, page text and the anchors in use. */
 export interface DocsContext {
@@ -18,6 +19,8 @@ export interface DocsContext {
   readonly words: PageText;
   /** Every code's permalink: an old anchor equal to one of these is not repeated as an alias. */
   readonly anchors: ReadonlySet<string>;
+  /** What is kept of each module between runs of `--watch`. */
+  readonly pieces: ModulePieces;
 }
 
 export const localText = (context: DocsContext, text: Localized): string => text[context.locale] ?? "";

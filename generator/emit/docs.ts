@@ -20,6 +20,7 @@ import {
   markdownWords,
 } from "./escape.js";
 import { fillTemplate, pageText } from "./page-text.js";
+import { FRESH_PIECES, type ModulePieces } from "./pieces.js";
 
 /** The docs file of a locale: `error-codes.md` for the default one, `error-codes.zh.md` for the others. */
 export function docsFile(model: CatalogModel, locale: string): string {
@@ -32,15 +33,15 @@ export function moduleDocsFile(model: CatalogModel, module: ModuleModel, locale:
 }
 
 /** Every docs file: one per locale, and one per module and locale when the docs are split. */
-export function docFiles(model: CatalogModel): [string, string][] {
+export function docFiles(model: CatalogModel, pieces: ModulePieces = FRESH_PIECES): [string, string][] {
   return model.locales.flatMap((locale): [string, string][] => {
-    const context = docsContext(model, locale);
+    const context = docsContext(model, locale, pieces);
     return [
       [docsFile(model, locale), emitDocs(context)],
       ...(model.output.splitDocs
         ? model.modules.map((module): [string, string] => [
             moduleDocsFile(model, module, locale),
-            emitModuleDocs(context, module),
+            pieces.piece(module, `docs:${locale}`, () => emitModuleDocs(context, module)),
           ])
         : []),
     ];
@@ -48,12 +49,12 @@ export function docFiles(model: CatalogModel): [string, string][] {
 }
 
 /** What every docs file of a locale shares; the set of anchors is built once for all of them. */
-export function docsContext(model: CatalogModel, locale: string): DocsContext {
+export function docsContext(model: CatalogModel, locale: string, pieces: ModulePieces = FRESH_PIECES): DocsContext {
   const anchors = new Set([
     ...model.common.map((entry) => entry.anchor),
     ...model.modules.flatMap((module) => module.codes.map((entry) => entry.anchor)),
   ]);
-  return { model, locale, words: pageText(locale), anchors };
+  return { model, locale, words: pageText(locale), anchors, pieces };
 }
 
 /** The ids of the two top sections, on the page and in the docs. */
@@ -103,7 +104,10 @@ export function emitDocs(context: DocsContext): string {
       lines.push(`- [${moduleLinkText(context, module)}](${moduleDocsFile(model, module, locale)})`);
     }
   } else {
-    for (const module of model.modules) lines.push("", ...moduleSection(context, module));
+    for (const module of model.modules) {
+      const section = () => moduleSection(context, module).join("\n");
+      lines.push("", context.pieces.piece(module, `docs-section:${locale}`, section));
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -12,6 +12,7 @@ import {
 } from "./docs-tables.js";
 import { htmlText } from "./escape.js";
 import { fillTemplate, type PageText } from "./page-text.js";
+import type { ModulePieces } from "./pieces.js";
 
 /** What the sections of one page need. */
 export interface PageContext {
@@ -21,6 +22,8 @@ export interface PageContext {
   /** Every code's permalink: an old anchor equal to one of these is not repeated as an alias. */
   readonly anchors: ReadonlySet<string>;
   readonly developers: boolean;
+  /** What is kept of each module between runs of `--watch`. */
+  readonly pieces: ModulePieces;
 }
 
 const text = (context: PageContext, localized: Readonly<Record<string, string>>) =>
@@ -141,7 +144,9 @@ export function codeSections(context: PageContext, moduleIntro: string): string 
   return [
     ...commonGroups(model).map((group) => commonSection(context, group)),
     `<section id="${MODULES_SECTION}" class="intro"><h2>${htmlText(words.modules)}</h2>${moduleIntro}</section>`,
-    ...model.modules.map((module) => moduleSection(context, module)),
+    ...model.modules.map((module) =>
+      context.pieces.piece(module, `page:${context.locale}`, () => moduleSection(context, module)),
+    ),
   ].join("\n");
 }
 

@@ -6,6 +6,7 @@ import { pageScript } from "./html-script.js";
 import { codeSections, type PageContext, tableOfContents } from "./html-sections.js";
 import { PAGE_STYLE } from "./html-style.js";
 import { fillTemplate, pageText } from "./page-text.js";
+import { FRESH_PIECES, type ModulePieces } from "./pieces.js";
 
 /** The page of a locale: `error-codes.html` for the default one, `error-codes.zh.html` for the others. */
 export function htmlFile(model: CatalogModel, locale: string): string {
@@ -13,17 +14,18 @@ export function htmlFile(model: CatalogModel, locale: string): string {
 }
 
 /** Every page, one per locale; none when the catalog sets `output.html: false`. */
-export function htmlFiles(model: CatalogModel): [string, string][] {
+export function htmlFiles(model: CatalogModel, pieces: ModulePieces = FRESH_PIECES): [string, string][] {
   if (!model.output.html) return [];
-  return model.locales.map((locale) => [htmlFile(model, locale), emitHtml(model, locale)]);
+  return model.locales.map((locale) => [htmlFile(model, locale), emitHtml(model, locale, pieces)]);
 }
 
-function pageContext(model: CatalogModel, locale: string): PageContext {
+function pageContext(model: CatalogModel, locale: string, pieces: ModulePieces): PageContext {
   const anchors = new Set([
     ...model.common.map((entry) => entry.anchor),
     ...model.modules.flatMap((module) => module.codes.map((entry) => entry.anchor)),
   ]);
-  return { model, locale, words: pageText(locale), anchors, developers: model.output.docsAudience === "developers" };
+  const developers = model.output.docsAudience === "developers";
+  return { model, locale, words: pageText(locale), anchors, developers, pieces };
 }
 
 /**
@@ -31,8 +33,8 @@ function pageContext(model: CatalogModel, locale: string): PageContext {
  * leaves it), complete without its script: the tables are HTML, the script adds search, "paste
  * an error" and permalink-keeping language links.
  */
-export function emitHtml(model: CatalogModel, locale: string): string {
-  const context = pageContext(model, locale);
+export function emitHtml(model: CatalogModel, locale: string, pieces: ModulePieces = FRESH_PIECES): string {
+  const context = pageContext(model, locale, pieces);
   const { words } = context;
   const title = htmlText(model.title[locale] ?? "");
   return `<!doctype html>

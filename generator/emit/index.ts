@@ -1,4 +1,4 @@
-import type { CatalogModel, ModuleModel } from "../model.js";
+import type { CatalogModel } from "../model.js";
 import { emitAllEntry } from "./all.js";
 import { emitApiError } from "./api-error.js";
 import { emitClasses } from "./classes.js";
@@ -15,6 +15,7 @@ import { emitIndex } from "./index-file.js";
 import { emitMatch } from "./match.js";
 import { emitMessages } from "./messages.js";
 import { emitModule, emitModules } from "./modules.js";
+import { FRESH_PIECES, type ModulePieces } from "./pieces.js";
 import { emitResponse } from "./response.js";
 import { emitRetry } from "./retry.js";
 import { emitTypes } from "./types.js";
@@ -22,13 +23,13 @@ import { emitWire } from "./wire.js";
 
 /**
  * Every file of the output, by path inside the output folder (POSIX separators), sorted by path.
- * `moduleText` lets `generate --watch` reuse the text of modules whose input did not change;
+ * `pieces` lets `generate --watch` reuse what it made of modules whose input did not change;
  * `onFile` is told each file as soon as it is made, so that writing it can start while the
  * rest is emitted.
  */
 export function emitAll(
   model: CatalogModel,
-  moduleText: (module: ModuleModel) => string = (module) => emitModule(model, module),
+  pieces: ModulePieces = FRESH_PIECES,
   onFile?: (path: string, text: string) => void,
 ): Map<string, string> {
   const files = new Map<string, string>();
@@ -55,9 +56,13 @@ export function emitAll(
   add("modules.ts", emitModules(model));
   add("response.ts", emitResponse(model));
   add("types.ts", emitTypes(model));
-  for (const module of model.modules) add(module.file, moduleText(module));
-  for (const [path, text] of docFiles(model)) add(path, text);
-  for (const [path, text] of htmlFiles(model)) add(path, text);
+  for (const module of model.modules)
+    add(
+      module.file,
+      pieces.piece(module, "file", () => emitModule(model, module)),
+    );
+  for (const [path, text] of docFiles(model, pieces)) add(path, text);
+  for (const [path, text] of htmlFiles(model, pieces)) add(path, text);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
