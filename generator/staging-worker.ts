@@ -6,9 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import * as nodeFs from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
-import { stageFile } from "./write.js";
 
 /** What the main thread gives the staging thread when it starts it. */
 export interface StagingSetup {
@@ -32,6 +31,8 @@ export type StageAnswer =
   | { readonly file: string; readonly error: string };
 
 const setup = workerData as StagingSetup;
+/** The folders made already: each is made once, not once per file. */
+const made = new Set<string>();
 
 function stage({ file, text }: StageRequest): StageAnswer {
   try {
@@ -39,7 +40,10 @@ function stage({ file, text }: StageRequest): StageAnswer {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const path = join(setup.out, file);
     if (nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(bytes)) return { file, sha256, staged: false };
-    stageFile(path, bytes, setup.suffix);
+    const folder = dirname(path);
+    if (!made.has(folder)) nodeFs.mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    nodeFs.writeFileSync(`${path}${setup.suffix}.new`, bytes);
     return { file, sha256, staged: true };
   } catch (error) {
     return { file, error: error instanceof Error ? error.message : String(error) };
