@@ -132,6 +132,6 @@ describe("all.ts", () => {
 
   it("exports every module's table and lookups", () => {
     expect(all.MODULE_TABLES).toEqual([all.accountModule, all.storageBoxModule]);
-    expect(all.moduleErrorInfo("account", 100004)?.description).toBe("incorrect projectId");
+    expect(all.moduleErrorInfo("account", 100004)?.name).toBe("IncorrectProjectId");
   });
 });

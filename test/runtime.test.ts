@@ -105,7 +105,8 @@ describe("the default catalog", () => {
       const enumObject = exports[`${pascal}ModuleErrorCode`] as Record<string, number>;
       expect(enumObject[entry.name]).toBe(entry.code);
       expect((exports[`is${pascal}ModuleErrorCode`] as (value: unknown) => boolean)(entry.code)).toBe(true);
-      expect(exports[`${upper}_MODULE_ERRORS`]).toContainEqual(entry);
+      expect(exports[`${upper}_MODULE_ERRORS`]).toContainEqual({ code: entry.code, name: entry.name });
+      expect(api.describe(entry.code, "en", module.name as api.ModuleName)?.description).toBe(entry.description);
       const error = api.errorFromResponse(
         { code: 4000, message: `(${entry.code}) ${entry.description}` },
         {

@@ -41,12 +41,12 @@ export declare namespace AccountModuleErrorCode {
 }
 
 /**
- * Every module error code of Account (`account`) with its description, ordered by code.
+ * Every module error code of Account (`account`), ordered by code; the descriptions are in `texts/<locale>.ts`.
  */
 export const ACCOUNT_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
-  { code: 100001, name: "ProjectNotFound", description: "the project does not exist" },
-  { code: 100004, name: "IncorrectProjectId", description: "incorrect projectId" },
-  { code: 100007, name: "ProjectLimitReached", description: "the account already holds the maximum number of projects" },
+  { code: 100001, name: "ProjectNotFound" },
+  { code: 100004, name: "IncorrectProjectId" },
+  { code: 100007, name: "ProjectLimitReached" },
 ];
 
 /**

@@ -45,12 +45,12 @@ export declare namespace StorageBoxModuleErrorCode {
 }
 
 /**
- * Every module error code of Storage box (`storageBox`) with its description, ordered by code.
+ * Every module error code of Storage box (`storageBox`), ordered by code; the descriptions are in `texts/<locale>.ts`.
  */
 export const STORAGE_BOX_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
-  { code: -30002, name: "BucketNotEmpty", description: "the bucket still holds objects; delete them first" },
-  { code: -30001, name: "BucketNameTaken", description: "another account already uses this bucket name" },
-  { code: 20001, name: "ObjectTooLarge", description: "the object exceeds the size limit of a single upload; use a multipart upload" },
+  { code: -30002, name: "BucketNotEmpty" },
+  { code: -30001, name: "BucketNameTaken" },
+  { code: 20001, name: "ObjectTooLarge" },
 ];
 
 /**

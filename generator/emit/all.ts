@@ -1,6 +1,7 @@
 import type { CatalogModel } from "../model.js";
-import { tsString } from "./escape.js";
+import { tsPropertyKey, tsString } from "./escape.js";
 import { moduleImport } from "./modules.js";
+import { textsImport } from "./texts.js";
 import { anyCodeType, codeType, createWriter, finish, importLine, moduleCodeType } from "./writer.js";
 
 /**
@@ -18,7 +19,7 @@ export function emitAllEntry(model: CatalogModel): string {
   writer.blankLine();
   writer.writeLine(
     importLine(
-      ["DEFAULT_LOCALE", "type Description", "describe as describeCommon", "describeModuleError"],
+      ["DEFAULT_LOCALE", "type Description", "describe as describeCommon", "describeModuleCode"],
       "./describe.js",
     ),
   );
@@ -36,14 +37,19 @@ export function emitAllEntry(model: CatalogModel): string {
       "./http.js",
     ),
   );
-  writer.writeLine(importLine(["MODULE_TABLES", "moduleErrorInfo"], "./modules.js"));
+  writer.writeLine(importLine(["MODULE_TABLES"], "./modules.js"));
   writer.writeLine(
     importLine(
       ["type ErrorFromResponseOptions", "type ResponseApiError", "readResponse", ...(typed ? ["type WithModule"] : [])],
       "./response.js",
     ),
   );
-  writer.writeLine(importLine(["Locale", "ModuleName", ...(typed ? ["ModuleTable"] : [])], "./types.js", true));
+  for (const [index, locale] of model.locales.entries()) {
+    writer.writeLine(`import { MODULE_TEXTS as ${textsName(index)} } from ${tsString(textsImport(locale))};`);
+  }
+  writer.writeLine(
+    importLine(["Locale", "ModuleName", ...(typed ? ["ModuleTable"] : []), "ModuleTexts"], "./types.js", true),
+  );
   writer.blankLine();
   writer.writeLine(`export * from "./index.js";`);
   writer.writeLine(
@@ -61,7 +67,11 @@ export function emitAllEntry(model: CatalogModel): string {
     );
   }
   const first = model.modules[0];
+  const locales = model.locales.map((locale, index) => `${tsPropertyKey(locale)}: ${textsName(index)}`).join(", ");
   writer.write(`
+/** Every locale's module texts. */
+const MODULE_TEXTS: Readonly<Record<Locale, ModuleTexts>> = { ${locales} };
+
 /**
  * The error a response body reports, as the index's \`errorFromResponse\`, with every module given:
  * a module may be named by id${first ? ` (\`{ module: ${tsString(first.id)} }\`)` : ""}, and a module code that exactly one
@@ -101,7 +111,9 @@ export function errorFromCode<C extends KnownApiError["code"]>(
 ): Extract<KnownApiError, { readonly code: C }>;
 export function errorFromCode(code: ${type}, init?: ErrorFromCodeInit<ModuleName>): ResponseApiError;
 export function errorFromCode(code: ${type}, init: ErrorFromCodeInit<ModuleName> = {}): ResponseApiError {
-  return buildError(code, { modules: MODULE_TABLES, ...init }, (module, moduleCode) => moduleErrorInfo(module, moduleCode)?.description);
+  const textOf = (module: ModuleName, moduleCode: ${moduleType}) =>
+    describeModuleCode(MODULE_TEXTS[DEFAULT_LOCALE], module, moduleCode)?.description;
+  return buildError(code, { modules: MODULE_TABLES, ...init }, textOf);
 }
 
 /**
@@ -110,10 +122,16 @@ export function errorFromCode(code: ${type}, init: ErrorFromCodeInit<ModuleName>
  */
 export function describe(code: ${anyCodeType(model)}, locale: Locale = DEFAULT_LOCALE, module?: ModuleName): Description | undefined {
   if (module !== undefined) {
-    return ${mixed ? `typeof code === "${moduleType}" ? describeModuleError(moduleErrorInfo(module, code), locale) : undefined` : "describeModuleError(moduleErrorInfo(module, code), locale)"};
+    const texts = Object.hasOwn(MODULE_TEXTS, locale) ? MODULE_TEXTS[locale] : undefined;
+    return describeModuleCode(texts ?? MODULE_TEXTS[DEFAULT_LOCALE], module, code, MODULE_TEXTS[DEFAULT_LOCALE]);
   }
   return ${mixed ? `typeof code === "${type}" ? describeCommon(code, locale) : undefined` : "describeCommon(code, locale)"};
 }
 `);
   return finish(writer);
+}
+
+/** The local name of a locale's imported texts: `MODULE_TEXTS_0` for the default locale. */
+function textsName(index: number): string {
+  return `MODULE_TEXTS_${index}`;
 }

@@ -60,7 +60,7 @@ function writeCatalogExports(model: CatalogModel, exportList: ExportList): void 
     ],
     "./common.js",
   );
-  exportList(["DEFAULT_LOCALE", "type Description", "describe", "describeModuleError", "LOCALES"], "./describe.js");
+  exportList(["DEFAULT_LOCALE", "type Description", "describe", "describeModuleCode", "LOCALES"], "./describe.js");
   const declared = model.categories.filter((category) => category.declared);
   exportList(
     [
@@ -155,6 +155,7 @@ function writeParserExports(writer: ReturnType<typeof createWriter>, exportList:
         "ModuleName",
         "ModuleOverride",
         "ModuleTable",
+        "ModuleTexts",
       ],
       "./types.js",
       true,

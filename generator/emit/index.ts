@@ -18,6 +18,7 @@ import { emitModule, emitModules } from "./modules.js";
 import { FRESH_PIECES, type ModulePieces } from "./pieces.js";
 import { emitResponse } from "./response.js";
 import { emitRetry } from "./retry.js";
+import { emitTexts, textsFile } from "./texts.js";
 import { emitTypes } from "./types.js";
 import { emitWire } from "./wire.js";
 
@@ -61,6 +62,7 @@ export function emitAll(
       module.file,
       pieces.piece(module, "file", () => emitModule(model, module)),
     );
+  for (const locale of model.locales) add(textsFile(locale), emitTexts(model, locale, pieces));
   for (const [path, text] of docFiles(model, pieces)) add(path, text);
   for (const [path, text] of htmlFiles(model, pieces)) add(path, text);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

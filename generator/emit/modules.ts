@@ -1,5 +1,5 @@
 import type { CatalogModel, ModuleCodeModel, ModuleModel } from "../model.js";
-import { deprecationLiteral, writeTranslations } from "./common.js";
+import { deprecationLiteral } from "./common.js";
 import { tsString } from "./escape.js";
 import {
   codeKey,
@@ -108,10 +108,12 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
     })),
   );
   writer.blankLine();
-  writeJsdoc(writer, [`Every module error code of ${title} with its description, ordered by code.`]);
+  writeJsdoc(writer, [
+    `Every module error code of ${title}, ordered by code; the descriptions are in \`texts/<locale>.ts\`.`,
+  ]);
   writer.writeLine(`export const ${module.constName}: readonly ModuleErrorInfo[] = [`);
   writer.indent(() => {
-    for (const entry of module.codes) writeModuleEntry(writer, model, entry);
+    for (const entry of module.codes) writeModuleEntry(writer, entry);
   });
   writer.writeLine("];");
   writer.blankLine();
@@ -165,22 +167,17 @@ function overrideFields(entry: ModuleCodeModel): string[] {
   ];
 }
 
-/** One metadata entry, on one line unless it carries a deprecation or translations. */
-function writeModuleEntry(writer: LineWriter, model: CatalogModel, entry: ModuleCodeModel): void {
-  const fields = [
-    `code: ${codeLiteral(entry.code)}`,
-    `name: ${tsString(entry.name)}`,
-    `description: ${tsString(mainText(model, entry.description))}`,
-    ...overrideFields(entry),
-  ];
-  if (!entry.deprecated && model.locales.length === 1) {
+/** One metadata entry, on one line unless it carries a deprecation. */
+function writeModuleEntry(writer: LineWriter, entry: ModuleCodeModel): void {
+  const fields = [`code: ${codeLiteral(entry.code)}`, `name: ${tsString(entry.name)}`, ...overrideFields(entry)];
+  const { deprecated } = entry;
+  if (!deprecated) {
     writer.writeLine(`{ ${fields.join(", ")} },`);
     return;
   }
   writer.writeLine("{").indent(() => {
     for (const field of fields) writer.writeLine(`${field},`);
-    if (entry.deprecated) writer.writeLine(`deprecated: ${deprecationLiteral(entry.deprecated)},`);
-    writeTranslations(writer, model, (locale) => ({ description: entry.description[locale] }));
+    writer.writeLine(`deprecated: ${deprecationLiteral(deprecated)},`);
   });
   writer.writeLine("},");
 }

@@ -61,20 +61,22 @@ export interface CommonErrorInfo {
   readonly deprecated?: Deprecation;${translations("readonly type: string; readonly description: string")}
 }
 
-/** What the catalog says about one module error code. */
+/** What the catalog says about one module error code; its description is in \`texts/<locale>.ts\`. */
 export interface ModuleErrorInfo {
   readonly code: ModuleCode;
   /** The member of the module's enum. */
   readonly name: string;
-  readonly description: string;
   /** Overrides the fault of the common code it arrives under. */
   readonly fault?: Fault;
   /** Overrides whether the error is retryable. */
   readonly retryable?: boolean;
   /** Overrides the HTTP status. */
   readonly httpStatus?: number;
-  readonly deprecated?: Deprecation;${translations("readonly description: string")}
+  readonly deprecated?: Deprecation;
 }
+
+/** One locale's module code descriptions, by module id and code: what \`texts/<locale>.ts\` holds. */
+export type ModuleTexts = Readonly<Partial<Record<ModuleName, Readonly<Record<ModuleCode, string>>>>>;
 
 /** What a module code states over the common code it arrives under. */
 export interface ModuleOverride {

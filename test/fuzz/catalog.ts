@@ -394,19 +394,7 @@ function roundTrip(fuzz: FuzzCatalog, api: Exports): number {
     modules.map((module) => ({
       id: module.name,
       title: textIn(module.title, defaultLocale, module.name),
-      errors: byCode(module.codes).map((entry) => ({
-        code: entry.code,
-        name: nameOf(entry),
-        description: textIn(entry.description, defaultLocale, ""),
-        ...deprecated(entry),
-        ...(others.length === 0
-          ? {}
-          : {
-              translations: Object.fromEntries(
-                others.map((locale) => [locale, { description: textIn(entry.description, locale, "") }]),
-              ),
-            }),
-      })),
+      errors: byCode(module.codes).map((entry) => ({ code: entry.code, name: nameOf(entry), ...deprecated(entry) })),
     })),
     "MODULES",
   );

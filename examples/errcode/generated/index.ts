@@ -24,7 +24,7 @@ export {
   DEFAULT_LOCALE,
   type Description,
   describe,
-  describeModuleError,
+  describeModuleCode,
   LOCALES,
 } from "./describe.js";
 export {
@@ -106,5 +106,6 @@ export type {
   ModuleName,
   ModuleOverride,
   ModuleTable,
+  ModuleTexts,
 } from "./types.js";
 export type { WireResponse } from "./wire.js";

@@ -55,12 +55,11 @@ export interface CommonErrorInfo {
   readonly translations?: Readonly<Partial<Record<Locale, { readonly type: string; readonly description: string }>>>;
 }
 
-/** What the catalog says about one module error code. */
+/** What the catalog says about one module error code; its description is in `texts/<locale>.ts`. */
 export interface ModuleErrorInfo {
   readonly code: ModuleCode;
   /** The member of the module's enum. */
   readonly name: string;
-  readonly description: string;
   /** Overrides the fault of the common code it arrives under. */
   readonly fault?: Fault;
   /** Overrides whether the error is retryable. */
@@ -68,9 +67,10 @@ export interface ModuleErrorInfo {
   /** Overrides the HTTP status. */
   readonly httpStatus?: number;
   readonly deprecated?: Deprecation;
-  /** The texts in the catalog's other locales; `describe` falls back to the default locale. */
-  readonly translations?: Readonly<Partial<Record<Locale, { readonly description: string }>>>;
 }
+
+/** One locale's module code descriptions, by module id and code: what `texts/<locale>.ts` holds. */
+export type ModuleTexts = Readonly<Partial<Record<ModuleName, Readonly<Record<ModuleCode, string>>>>>;
 
 /** What a module code states over the common code it arrives under. */
 export interface ModuleOverride {

@@ -22,7 +22,7 @@ export {
   DEFAULT_LOCALE,
   type Description,
   describe,
-  describeModuleError,
+  describeModuleCode,
   LOCALES,
 } from "./describe.js";
 export {
@@ -114,5 +114,6 @@ export type {
   ModuleName,
   ModuleOverride,
   ModuleTable,
+  ModuleTexts,
 } from "./types.js";
 export type { WireResponse } from "./wire.js";

@@ -34,25 +34,11 @@ export declare namespace CdbModuleErrorCode {
 }
 
 /**
- * Every module error code of Databases (`cdb`) with its description, ordered by code.
+ * Every module error code of Databases (`cdb`), ordered by code; the descriptions are in `texts/<locale>.ts`.
  */
 export const CDB_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
-  {
-    code: "InternalError.",
-    name: "InternalErrorTrailingDot",
-    description: "The database failed; the code really ends with a dot.",
-    translations: {
-      zh: { description: "数据库内部错误。" },
-    },
-  },
-  {
-    code: "MissingParameter.cmq",
-    name: "MissingParameterCmq",
-    description: "The queue parameter is missing.",
-    translations: {
-      zh: { description: "缺少队列参数。" },
-    },
-  },
+  { code: "InternalError.", name: "InternalErrorTrailingDot" },
+  { code: "MissingParameter.cmq", name: "MissingParameterCmq" },
 ];
 
 /**

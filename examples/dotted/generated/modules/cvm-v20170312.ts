@@ -45,33 +45,12 @@ export declare namespace CvmV20170312ModuleErrorCode {
 }
 
 /**
- * Every module error code of Virtual machines (`cvm-v20170312`) with its description, ordered by code.
+ * Every module error code of Virtual machines (`cvm-v20170312`), ordered by code; the descriptions are in `texts/<locale>.ts`.
  */
 export const CVM_V20170312_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
-  {
-    code: "InvalidParameter",
-    name: "InvalidParameter",
-    description: "A machine parameter is wrong.",
-    translations: {
-      zh: { description: "云服务器参数错误。" },
-    },
-  },
-  {
-    code: "InvalidParameter.ProjectIdNotExist",
-    name: "InvalidParameterProjectIdNotExist",
-    description: "The project does not exist.",
-    translations: {
-      zh: { description: "项目不存在。" },
-    },
-  },
-  {
-    code: "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION",
-    name: "UnsupportedOperationNotSupportThisAction",
-    description: "The instance does not support this action.",
-    translations: {
-      zh: { description: "实例不支持该操作。" },
-    },
-  },
+  { code: "InvalidParameter", name: "InvalidParameter" },
+  { code: "InvalidParameter.ProjectIdNotExist", name: "InvalidParameterProjectIdNotExist" },
+  { code: "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION", name: "UnsupportedOperationNotSupportThisAction" },
 ];
 
 /**

@@ -23,11 +23,11 @@ export enum BucketsModuleErrorCode {
 }
 
 /**
- * Every module error code of Buckets (`buckets`) with its description, ordered by code.
+ * Every module error code of Buckets (`buckets`), ordered by code; the descriptions are in `texts/<locale>.ts`.
  */
 export const BUCKETS_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
-  { code: 1201, name: "BucketExists", description: "A bucket with this name already exists." },
-  { code: 1202, name: "BucketNotEmpty", description: "Delete the objects before the bucket." },
+  { code: 1201, name: "BucketExists" },
+  { code: 1202, name: "BucketNotEmpty" },
 ];
 
 /**

@@ -23,11 +23,11 @@ export enum ObjectsModuleErrorCode {
 }
 
 /**
- * Every module error code of Objects (`objects`) with its description, ordered by code.
+ * Every module error code of Objects (`objects`), ordered by code; the descriptions are in `texts/<locale>.ts`.
  */
 export const OBJECTS_MODULE_ERRORS: readonly ModuleErrorInfo[] = [
-  { code: -1, name: "ChecksumMismatch", description: "The uploaded bytes do not match the checksum." },
-  { code: 1301, name: "ObjectTooLarge", description: "The object exceeds the upload limit." },
+  { code: -1, name: "ChecksumMismatch" },
+  { code: 1301, name: "ObjectTooLarge" },
 ];
 
 /**
