@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { build } from "esbuild";
+import { esbuildText } from "./bundle-text.js";
 
 export interface BundleResult {
   /** Minified bytes of each entry. */
@@ -15,31 +15,22 @@ export interface BundleResult {
 export interface ModuleSample {
   readonly id: string;
   readonly enumName: string;
-  /** The module's file stem: \`modules/<stem>.ts\`. */
+  /** The module's file stem: `modules/<stem>.ts`. */
   readonly fileStem: string;
   readonly names: readonly string[];
 }
 
-/** Minified size of a bundle of `source`, an entry module written next to the generated folder. */
+/** Minified text of a bundle of `source`, an entry module written next to the generated folder. */
 async function bundleText(dir: string, name: string, source: string): Promise<string> {
   const entry = join(dir, `${name}.ts`);
   writeFileSync(entry, source);
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "neutral",
-    write: false,
-    logLevel: "error",
-  });
-  return result.outputFiles[0]?.text ?? "";
+  return await esbuildText(entry);
 }
 
 /**
- * Bundles two entries as an app would: one guard from the generated \`index.ts\`, and one module's
+ * Bundles two entries as an app would: one guard from the generated `index.ts`, and one module's
  * enum from its file. Each entry exports what it imports, so esbuild keeps it; everything else may
- * be dropped. The parser's bundles, in every bundler, are \`bundlers.ts\`'s.
+ * be dropped. The parser's bundles, in every bundler, are `bundlers.ts`'s.
  */
 export async function measureBundles(
   dir: string,

@@ -4,13 +4,11 @@
  * and webpack 5 on tsc's output; each with TypeScript enums and with `enumStyle: const`.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { build as esbuild } from "esbuild";
-import { type Plugin, rollup } from "rollup";
-import esbuildPlugin, { minify } from "rollup-plugin-esbuild";
 import { build as viteBuild } from "vite";
 import webpack from "webpack";
+import { esbuildText, rollupText } from "./bundle-text.js";
 import { type ImportCost, measureImportCost } from "./import-cost.js";
 
 export const BUNDLERS = ["esbuild", "rollup", "rollup-esbuild", "vite", "webpack"] as const;
@@ -42,7 +40,7 @@ export interface BundleModule {
 }
 
 /**
- * The entries' sources, importing from \`from\` (the generated folder) as an app's code would: what
+ * The entries' sources, importing from `from` (the generated folder) as an app's code would: what
  * each uses is kept by assigning it to a global, so every bundler builds it as an app, not a library.
  */
 function entrySources(from: string, module: BundleModule): Record<Entry, string> {
@@ -62,39 +60,13 @@ globalThis.used = [isQuotaExceededError];
   };
 }
 
-/** Rollup resolves `./x.js` to `./x.ts` where only the TypeScript source exists. */
-const tsSources: Plugin = {
-  name: "ts-sources",
-  resolveId(source, importer) {
-    if (!importer || !source.startsWith(".") || !source.endsWith(".js")) return null;
-    const ts = join(dirname(importer), source.replace(/\.js$/, ".ts"));
-    return existsSync(ts) ? ts : null;
-  },
-};
-
 /** The minified bundle of `entry`, as `bundler` writes it. */
 async function bundleWith(bundler: Bundler, entry: string, outDir: string): Promise<string> {
   mkdirSync(outDir, { recursive: true });
-  if (bundler === "esbuild") {
-    const result = await esbuild({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "neutral",
-      write: false,
-      logLevel: "error",
-    });
-    return result.outputFiles[0]?.text ?? "";
-  }
-  if (bundler === "rollup" || bundler === "rollup-esbuild") {
-    // Rollup itself reads tsc's JavaScript (minified by esbuild), or the sources through the esbuild plugin.
-    const plugins = bundler === "rollup" ? [minify()] : [tsSources, esbuildPlugin({ minify: true, target: "es2022" })];
-    const bundle = await rollup({ input: entry, plugins, logLevel: "silent" });
-    const { output } = await bundle.generate({ format: "es" });
-    await bundle.close();
-    return output.map((chunk) => (chunk.type === "chunk" ? chunk.code : "")).join("");
-  }
+  if (bundler === "esbuild") return await esbuildText(entry);
+  // Rollup itself reads tsc's JavaScript (minified by esbuild), or the sources through the esbuild plugin.
+  if (bundler === "rollup") return await rollupText(entry, "javascript");
+  if (bundler === "rollup-esbuild") return await rollupText(entry, "typescript");
   if (bundler === "vite") {
     const result = await viteBuild({
       configFile: false,

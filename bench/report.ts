@@ -76,7 +76,7 @@ function limited(entry: Entry, style: EnumStyle, bundler: Bundler): boolean {
 }
 
 /**
- * The parser's bundles in every bundler, both enum styles: \`errorFromResponse\` and a guard (≤ 8 KB, the
+ * The parser's bundles in every bundler, both enum styles: `errorFromResponse` and a guard (≤ 8 KB, the
  * same at every size), the same naming one module (≤ 8 KB + that module's table, no description), one
  * guard (≤ 400 B). Cells list the bundlers in {@link BUNDLERS}' order.
  */

@@ -170,7 +170,7 @@ async function syntheticColumns(helpers: { preload: string; floor: string }, wor
     log(`${basename(dir)}: runtime and bundles`);
     const [first, ...others] = synthetic.modules.map((module) => ({ ...module, ...moduleNames(module.id) }));
     if (!first) throw new Error("the synthetic catalog has no modules");
-    const runtime = await measureRuntime(timed.out, work, { id: first.id, code: first.codes[0] ?? 0 });
+    const runtime = await measureRuntime(timed.out, work, { ...first, code: first.codes[0] ?? 0 });
     const bundles = await measureBundles(dir, timed.out, first, others);
     log(`${basename(dir)}: the parser in five bundlers, both enum styles`);
     // Descriptions in ASCII: minifiers may escape other text, which would hide it from the search.

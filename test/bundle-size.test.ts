@@ -4,52 +4,16 @@
  * size, in esbuild and in Rollup through rollup-plugin-esbuild. Sizes are compared as a ratio
  * between the two catalogs; the absolute budget is the bench's to report.
  */
-import { existsSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { build } from "esbuild";
-import { type Plugin, rollup } from "rollup";
-import esbuildPlugin from "rollup-plugin-esbuild";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { esbuildText, rollupText } from "../bench/bundle-text.js";
 import { syntheticCatalog } from "../bench/catalog.js";
 import { render, validate } from "../generator/index.js";
 import { moduleNames } from "../generator/names.js";
 import { tempDir, writeCatalog, writeRendered } from "./helpers.js";
 
 const SIZES = [300, 6_000] as const;
-
-/** Rollup resolves `./x.js` to `./x.ts` where only the TypeScript source exists. */
-const tsSources: Plugin = {
-  name: "ts-sources",
-  resolveId(source, importer) {
-    if (!importer || !source.startsWith(".") || !source.endsWith(".js")) return null;
-    const ts = join(dirname(importer), source.replace(/\.js$/, ".ts"));
-    return existsSync(ts) ? ts : null;
-  },
-};
-
-async function esbuildText(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "neutral",
-    write: false,
-    logLevel: "error",
-  });
-  return result.outputFiles[0]?.text ?? "";
-}
-
-async function rollupText(entry: string): Promise<string> {
-  const bundle = await rollup({
-    input: entry,
-    plugins: [tsSources, esbuildPlugin({ minify: true, target: "es2022" })],
-    logLevel: "silent",
-  });
-  const { output } = await bundle.generate({ format: "es" });
-  await bundle.close();
-  return output.map((chunk) => (chunk.type === "chunk" ? chunk.code : "")).join("");
-}
 
 interface Sized {
   /** Minified text by entry and bundler. */
@@ -82,7 +46,7 @@ globalThis.used = [(body) => errorFromResponse(body, { module: ${tableName} })];
     const entry = join(dir, `${name}.js`);
     writeFileSync(entry, source);
     texts[`${name} esbuild`] = await esbuildText(entry);
-    texts[`${name} rollup`] = await rollupText(entry);
+    texts[`${name} rollup`] = await rollupText(entry, "typescript");
   }
   // Minifiers may escape other text; ASCII descriptions are found as they are.
   const descriptions = first.descriptions.filter((text) => /^[\x20-\x7e]+$/.test(text));
