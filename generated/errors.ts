@@ -29,6 +29,9 @@ const CLASS_META: Readonly<Record<number, ClassMeta>> = {
 /** What a listed code's class states besides its code. */
 type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
 
+/** Each class's whole metadata, made on its first error: construction then looks one entry up. */
+const metaByCode = /* @__PURE__ */ new Map<number, ApiErrorMeta>();
+
 /**
  * The base of the classes of listed codes: each class states its code, and {@link CLASS_META} the rest.
  * The constructor looks nothing up in the catalog's module tables: `new InvalidParameterError(init)` takes what it is given.
@@ -39,7 +42,12 @@ export abstract class ListedApiError extends ApiError {
 
   constructor(init: ApiErrorInit = {}) {
     const { code } = new.target as unknown as { readonly code: number };
-    super({ ...(CLASS_META[code] as ClassMeta), code, known: true }, init);
+    let meta = metaByCode.get(code);
+    if (meta === undefined) {
+      meta = { ...(CLASS_META[code] as ClassMeta), code, known: true };
+      metaByCode.set(code, meta);
+    }
+    super(meta, init);
   }
 }
 

@@ -18,6 +18,9 @@ const CLASS_META: Readonly<Record<string, ClassMeta>> = {
 /** What a listed code's class states besides its code. */
 type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
 
+/** Each class's whole metadata, made on its first error: construction then looks one entry up. */
+const metaByCode = /* @__PURE__ */ new Map<string, ApiErrorMeta>();
+
 /**
  * The base of the classes of listed codes: each class states its code, and {@link CLASS_META} the rest.
  * The constructor looks nothing up in the catalog's module tables: `new AuthFailureError(init)` takes what it is given.
@@ -28,7 +31,12 @@ export abstract class ListedApiError extends ApiError {
 
   constructor(init: ApiErrorInit = {}) {
     const { code } = new.target as unknown as { readonly code: string };
-    super({ ...(CLASS_META[code] as ClassMeta), code, known: true }, init);
+    let meta = metaByCode.get(code);
+    if (meta === undefined) {
+      meta = { ...(CLASS_META[code] as ClassMeta), code, known: true };
+      metaByCode.set(code, meta);
+    }
+    super(meta, init);
   }
 }
 

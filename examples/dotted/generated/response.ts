@@ -117,7 +117,8 @@ export function errorFromResponse(
 
 /**
  * A parser that knows `modules`: a call may name one of them by id, and a module code that exactly
- * one of them lists is named by it. Only the modules given end up in a bundle.
+ * one of them lists is named by it. Only the modules given end up in a bundle. A call's own
+ * `modules` or `onUnknownCode` takes the place of the parser's.
  *
  * @example
  * const parse = createErrorParser({ modules: [cdbModule] });
@@ -128,7 +129,7 @@ export function createErrorParser<M extends ModuleName = never>(
 ): ErrorParser<M> {
   const { modules = [], onUnknownCode: listener } = config;
   const parse = (body: unknown, options: ErrorFromResponseOptions<M> = {}) =>
-    readResponse(body, { modules, onUnknownCode: listener, ...options });
+    readResponse(body, { ...options, modules: options.modules ?? modules, onUnknownCode: options.onUnknownCode ?? listener });
   return parse as ErrorParser<M>;
 }
 

@@ -34,7 +34,7 @@ export function errorFromResponse(
   body: unknown,
   options: ErrorFromResponseOptions<ModuleName> = {},
 ): ResponseApiError | undefined {
-  return readResponse(body, { modules: MODULE_TABLES, ...options });
+  return readResponse(body, { ...options, modules: options.modules ?? MODULE_TABLES });
 }
 
 /** The error an HTTP response reports, as the index's `errorFromHttp`, with every module given. */
@@ -42,7 +42,7 @@ export function errorFromHttp(
   response: HttpResponseLike | HttpFailure,
   options: ErrorFromHttpOptions<ModuleName> = {},
 ): Promise<ResponseApiError | HttpError | undefined> {
-  return errorFromHttpIn(response, { modules: MODULE_TABLES, ...options });
+  return errorFromHttpIn(response, { ...options, modules: options.modules ?? MODULE_TABLES });
 }
 
 /**
@@ -57,7 +57,7 @@ export function errorFromCode(code: number, init?: ErrorFromCodeInit<ModuleName>
 export function errorFromCode(code: number, init: ErrorFromCodeInit<ModuleName> = {}): ResponseApiError {
   const textOf = (module: ModuleName, moduleCode: number) =>
     describeModuleCode(MODULE_TEXTS[DEFAULT_LOCALE], module, moduleCode)?.description;
-  return buildError(code, { modules: MODULE_TABLES, ...init }, textOf);
+  return buildError(code, { ...init, modules: init.modules ?? MODULE_TABLES }, textOf);
 }
 
 /**
