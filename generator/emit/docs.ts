@@ -50,11 +50,22 @@ export function docFiles(model: CatalogModel, pieces: ModulePieces = FRESH_PIECE
 
 /** What every docs file of a locale shares; the set of anchors is built once for all of them. */
 export function docsContext(model: CatalogModel, locale: string, pieces: ModulePieces = FRESH_PIECES): DocsContext {
-  const anchors = new Set([
-    ...model.common.map((entry) => entry.anchor),
-    ...model.modules.flatMap((module) => module.codes.map((entry) => entry.anchor)),
-  ]);
-  return { model, locale, words: pageText(locale), anchors, pieces };
+  return { model, locale, words: pageText(locale), anchors: codeAnchors(model), pieces };
+}
+
+const anchorsByModel = new WeakMap<CatalogModel, ReadonlySet<string>>();
+
+/** Every code's permalink, built once per model for every docs file and page of every locale. */
+export function codeAnchors(model: CatalogModel): ReadonlySet<string> {
+  let anchors = anchorsByModel.get(model);
+  if (anchors === undefined) {
+    anchors = new Set([
+      ...model.common.map((entry) => entry.anchor),
+      ...model.modules.flatMap((module) => module.codes.map((entry) => entry.anchor)),
+    ]);
+    anchorsByModel.set(model, anchors);
+  }
+  return anchors;
 }
 
 /** The ids of the two top sections, on the page and in the docs. */

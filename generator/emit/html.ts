@@ -1,4 +1,5 @@
 import type { CatalogModel } from "../model.js";
+import { codeAnchors } from "./docs.js";
 import { successSentence } from "./docs-tables.js";
 import { htmlCommentText, htmlText } from "./escape.js";
 import { pageParser } from "./html-parser.js";
@@ -20,12 +21,8 @@ export function htmlFiles(model: CatalogModel, pieces: ModulePieces = FRESH_PIEC
 }
 
 function pageContext(model: CatalogModel, locale: string, pieces: ModulePieces): PageContext {
-  const anchors = new Set([
-    ...model.common.map((entry) => entry.anchor),
-    ...model.modules.flatMap((module) => module.codes.map((entry) => entry.anchor)),
-  ]);
   const developers = model.output.docsAudience === "developers";
-  return { model, locale, words: pageText(locale), anchors, developers, pieces };
+  return { model, locale, words: pageText(locale), anchors: codeAnchors(model), developers, pieces };
 }
 
 /**
