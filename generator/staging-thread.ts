@@ -4,6 +4,8 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "
 import type { OutputHashes } from "./fingerprint.js";
 import type { StageAnswer, StageRequest, StagingSetup } from "./staging-worker.js";
 
+const encoder = new TextEncoder();
+
 /** How long the main thread waits for the staging thread's next answer before giving up. */
 const ANSWER_TIMEOUT_MS = 120_000;
 
@@ -42,11 +44,15 @@ export class StagingThread {
     return new StagingThread(worker, port1, signal);
   }
 
-  /** Sends one file to be staged. */
+  /**
+   * Sends one file to be staged: encoded here, then moved to the thread without a copy, which costs
+   * this thread less than cloning the text and leaves the thread only to hash and write.
+   */
   stage(file: string, text: string): void {
     this.texts.set(file, text);
-    const request: StageRequest = { file, text };
-    this.worker.postMessage(request);
+    const bytes = encoder.encode(text);
+    const request: StageRequest = { file, bytes };
+    this.worker.postMessage(request, [bytes.buffer]);
   }
 
   /**

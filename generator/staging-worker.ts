@@ -1,7 +1,7 @@
 /**
  * The thread that stages the output while the main thread is still emitting it: for each file it
- * is sent, it encodes the text, hashes it, and writes it beside its final path under the staging
- * suffix unless the file on disk already holds those bytes. It answers each file on the port it
+ * is sent (its UTF-8 bytes, moved, not copied), it hashes the bytes and writes them beside the final
+ * path under the staging suffix unless the file on disk already holds them. It answers each file on the port it
  * was given and counts its answers in the shared signal, which the main thread waits on.
  */
 import { createHash } from "node:crypto";
@@ -19,10 +19,10 @@ export interface StagingSetup {
   readonly signal: Int32Array;
 }
 
-/** One file to stage. */
+/** One file to stage, as UTF-8. */
 export interface StageRequest {
   readonly file: string;
-  readonly text: string;
+  readonly bytes: Uint8Array;
 }
 
 /** The answer for one file: its hash and whether it was staged, or why it could not be. */
@@ -34,9 +34,8 @@ const setup = workerData as StagingSetup;
 /** The folders made already: each is made once, not once per file. */
 const made = new Set<string>();
 
-function stage({ file, text }: StageRequest): StageAnswer {
+function stage({ file, bytes }: StageRequest): StageAnswer {
   try {
-    const bytes = Buffer.from(text, "utf8");
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const path = join(setup.out, file);
     if (nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(bytes)) return { file, sha256, staged: false };
