@@ -6,7 +6,7 @@ import type { OutputHashes } from "./fingerprint.js";
 import { loadModel, render, withHashes } from "./generate.js";
 import type { CatalogModel } from "./model.js";
 import type { ReadCache } from "./read.js";
-import { checkOutputFolder, type FileContent, type FileOps, type WriteResult, writeOutput } from "./write.js";
+import { checkOutputFolder, encoded, type FileContent, type FileOps, type WriteResult, writeOutput } from "./write.js";
 
 export interface Regenerated extends WriteResult {
   readonly model: CatalogModel;
@@ -26,6 +26,8 @@ export class Regenerator {
   private readonly cache: ReadCache = new Map();
   private readonly hashes: OutputHashes = new Map();
   private written: ReadonlyMap<string, FileContent> | undefined;
+  /** The text of each file last run, to know which files changed without comparing bytes. */
+  private texts: ReadonlyMap<string, string> = new Map();
   private modules = new Map<string, ModuleState>();
   private settings: string | undefined;
 
@@ -71,9 +73,17 @@ export class Regenerator {
     checkOutputFolder(this.out, this.schema, this.fs);
     const sources = { include: read.doc.include ?? [], inputs: read.inputs };
     const paths = { schema: this.schema, out: this.out };
-    const all = withHashes(files, model, sources, paths, this.hashes);
+    // A changed file is encoded once, for its hash and its write; an unchanged one is the very
+    // content written last time, which the hash cache and the writer recognise as unchanged.
+    const contents = new Map<string, FileContent>();
+    for (const [file, text] of files) {
+      const last = this.texts.get(file) === text ? this.written?.get(file) : undefined;
+      contents.set(file, last ?? encoded(text));
+    }
+    const all = withHashes(contents, model, sources, paths, this.hashes);
     const result = writeOutput(this.out, all, this.fs, this.written);
     this.written = all;
+    this.texts = files;
     this.modules = modules;
     this.settings = settings;
     return { model, modulesEmitted, ...result };
