@@ -75,7 +75,7 @@ describe("all-or-nothing writes", () => {
     const before = snapshot(out);
     const result = cli(["generate", "--schema", schema, "--out", out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot write the output, which is left as it was: cannot write modules\//);
+    expect(result.stderr).toMatch(/cannot write modules\/.*; the output folder is left as it was/);
     expect(snapshot(out)).toEqual(before);
   });
 

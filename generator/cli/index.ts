@@ -90,13 +90,14 @@ function reportError(error: unknown, format: OutputFormat): number {
     process.stderr.write(`errcat: ${error.message}\n`);
     return EXIT.usage;
   }
-  // The file system refused a write (a file in the way, no space, no permission): the output folder
-  // is as it was, and the folder, not errcat, needs fixing.
-  if (
-    error instanceof StagingError ||
-    (error instanceof Error && typeof (error as { code?: unknown }).code === "string")
-  ) {
-    process.stderr.write(`errcat: cannot write the output, which is left as it was: ${error.message}\n`);
+  // The file system refused a read or write (a file in the way, no space, no permission): the folder,
+  // not errcat, needs fixing. A staging failure has left the output folder as it was.
+  if (error instanceof StagingError) {
+    process.stderr.write(`errcat: ${error.message}; the output folder is left as it was\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof Error && typeof (error as { syscall?: unknown }).syscall === "string") {
+    process.stderr.write(`errcat: ${error.message}\n`);
     return EXIT.usage;
   }
   process.stderr.write(
