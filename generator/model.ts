@@ -251,6 +251,9 @@ export interface ModuleSource {
   readonly pointer: string;
 }
 
+/** Each module document's model, with the settings it was built under: what a document read again reuses. */
+const keptModules = new WeakMap<object, { readonly key: string; readonly model: ModuleModel }>();
+
 /**
  * Builds the model of schema-valid documents. `moduleSources` are the catalog's own modules
  * followed by each included file's; `sourcePath` is what headers name.
@@ -327,7 +330,11 @@ export function buildModel(
     source.modules.map((module, moduleIndex): ModuleModel => {
       const names = moduleNames(module.name);
       const pointer = `${source.pointer}/${moduleIndex}`;
-      return {
+      // The same document read again (\`--watch\`, its file unchanged) under the same settings keeps its model.
+      const key = JSON.stringify([locales, source.file, pointer, split]);
+      const kept = keptModules.get(module);
+      if (kept?.key === key) return kept.model;
+      const model: ModuleModel = {
         id: module.name,
         title: localize(module.title, module.name),
         titled: module.title !== undefined,
@@ -358,6 +365,8 @@ export function buildModel(
           }),
         ),
       };
+      keptModules.set(module, { key, model });
+      return model;
     }),
   );
   const moduleErrorsIn = doc.moduleErrors?.in ?? "message";
