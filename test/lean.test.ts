@@ -32,6 +32,18 @@ describe("the lean index", () => {
     }
   });
 
+  it("takes a module id only with the table it names: a bare id does not compile, and names nothing at run time", () => {
+    // @ts-expect-error a bare id gives the lean index no table to name the module's codes with
+    const error = errorFromResponse(body, { module: "account" });
+    expect(error?.moduleError).toMatchObject({ module: "account", code: 100004 });
+    expect(error?.moduleError).not.toHaveProperty("name");
+    // @ts-expect-error the same for errorFromCode
+    const built = errorFromCode(4000, { moduleError: { module: "account", code: 100004, text: "x" } });
+    expect(built.moduleError).not.toHaveProperty("name");
+    const named = errorFromResponse(body, { modules: [accountModule], module: "account" });
+    expect(named?.moduleError?.name).toBe("IncorrectProjectId");
+  });
+
   it("tells the listeners of a code the named table does not list, with the module", () => {
     const heard: unknown[] = [];
     const error = errorFromResponse(

@@ -18,7 +18,7 @@ export interface ErrorFromCodeInit<M extends ModuleName = never> extends Omit<Ap
    * overrides are filled in from the module's table.
    */
   readonly moduleError?:
-    | { readonly module: ModuleTable | M; readonly code: ModuleCode; readonly text?: string | undefined }
+    | { readonly module: ModuleTable | NoInfer<M>; readonly code: ModuleCode; readonly text?: string | undefined }
     | undefined;
   /** The modules a module named by id is found in. */
   readonly modules?: readonly ModuleTable<M>[] | undefined;

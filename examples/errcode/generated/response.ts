@@ -25,7 +25,7 @@ export interface ErrorFromResponseOptions<M extends ModuleName = never> {
    * The module that answered, whose codes name the module error code: its table
    * (`accountModule` from its file), or the id of a module in `modules`.
    */
-  readonly module?: ModuleTable | M | undefined;
+  readonly module?: ModuleTable | NoInfer<M> | undefined;
   /**
    * The modules a module code may come from: a module named by id is found here, and when the
    * call names no module, a code that exactly one of them lists is named by it.
