@@ -74,7 +74,7 @@ const BUNDLER_NAMES: Readonly<Record<Bundler, string>> = {
  * enums only esbuild and Vite, since an enum is a function call with side effects, which Rollup
  * keeps (on tsc's output, and through esbuild's) and webpack keeps on tsc's output: reported.
  */
-function limited(_entry: Entry, style: EnumStyle, bundler: Bundler): boolean {
+function limited(style: EnumStyle, bundler: Bundler): boolean {
   return style === "const" || bundler === "esbuild" || bundler === "vite";
 }
 
@@ -100,7 +100,7 @@ function bundlerRows(
       const result = c.bundlers;
       const sizes = BUNDLERS.map((bundler) => result.bytes[style][bundler][entry]);
       const ok = BUNDLERS.every(
-        (bundler) => !limited(entry, style, bundler) || result.bytes[style][bundler][entry] <= limit(result),
+        (bundler) => !limited(style, bundler) || result.bytes[style][bundler][entry] <= limit(result),
       );
       const clean = entry === "guard" || result.leakedTexts === 0;
       return { text: sizes.map(bytes).join(" / "), ok: ok && same && clean };

@@ -22,6 +22,7 @@ import {
   manifestText,
   orphansOf,
   rollBack,
+  sameBytes,
   stageFile,
   stagingSuffix,
   type WriteResult,
@@ -167,7 +168,7 @@ function writeStaged(
     const manifest = manifestText(model.sourcePath, files.keys(), fingerprint);
     const manifestPath = join(out, MANIFEST_FILE);
     output = { files, unchanged: [...done.unchanged] };
-    if (sameFile(manifestPath, manifest)) output.unchanged.push(MANIFEST_FILE);
+    if (sameBytes(manifestPath, manifest)) output.unchanged.push(MANIFEST_FILE);
     else {
       stageFile(manifestPath, manifest, suffix);
       staged = [...staged, MANIFEST_FILE];
@@ -180,11 +181,6 @@ function writeStaged(
   }
   const orphans = orphansOf(out, [...output.files.keys(), MANIFEST_FILE]);
   return commitStaged(out, { staged, unchanged: output.unchanged, orphans, suffix });
-}
-
-/** Whether the file at \`path\` holds exactly \`text\`. */
-function sameFile(path: string, text: string): boolean {
-  return nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(Buffer.from(text, "utf8"));
 }
 
 /** What the manifest's hashes need from a read, besides the model. */

@@ -219,7 +219,8 @@ export function commitStaged(out: string, output: StagedOutput, fs: FileOps = no
   return { written: [...staged], removed: [...orphans], unchanged: [...unchanged] };
 }
 
-function sameBytes(path: string, content: FileContent, fs: FileOps): boolean {
+/** Whether the file at `path` holds exactly `content`. */
+export function sameBytes(path: string, content: FileContent, fs: FileOps = nodeFs): boolean {
   return fs.existsSync(path) && fs.readFileSync(path).equals(encoded(content));
 }
 

@@ -13,7 +13,12 @@ export function emitFromCode(model: CatalogModel): string {
   writer.writeLine(`import { categoryClass, errorClass } from "./classes.js";`);
   writer.writeLine(importLine(["KnownApiError"], "./errors.js", true));
   if (inMessage) writer.writeLine(`import { formatModuleMessage } from "./messages.js";`);
-  writer.writeLine(`import { type ResponseApiError, tableOf } from "./response.js";`);
+  writer.writeLine(
+    importLine(
+      [...(model.moduleErrorsIn === "code" ? ["onlyOwner"] : []), "type ResponseApiError", "tableOf"],
+      "./response.js",
+    ),
+  );
   writer.writeLine(importLine(["ModuleCode", "ModuleError", "ModuleName", "ModuleTable"], "./types.js", true));
   writer.blankLine();
   writer.write(`/** What {@link errorFromCode} takes: an error's fields, and a module code by module and code. */
@@ -107,10 +112,8 @@ function withModuleError(init: ErrorFromCodeInit<ModuleName>, textOf: ModuleText
  * module that lists it, else none (a common code no module lists has no module error).
  */
 function moduleOfCode(code: ${type}, modules: readonly ModuleTable[] = []): ErrorFromCodeInit<ModuleName>["moduleError"] {
-  const owners = modules.filter((table) => Object.hasOwn(table.names, code));
-  const [owner] = owners;
-  if (owners.length === 1 && owner !== undefined) return { module: owner, code };
-  return undefined;
+  const owner = onlyOwner(code, modules);
+  return owner === undefined ? undefined : { module: owner, code };
 }
 `);
   }

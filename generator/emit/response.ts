@@ -27,6 +27,7 @@ function writeImports(writer: Writer, model: CatalogModel): void {
   const types = [
     "ErrorFields",
     ...(model.envelope.fields.length > 0 ? ["FieldValue"] : []),
+    "ModuleCode",
     "ModuleError",
     "ModuleErrorOf",
     "ModuleName",
@@ -256,13 +257,19 @@ interface FoundModuleError {
 function ownerOf(code: ${type}, options: ErrorFromResponseOptions<ModuleName>): { table: ModuleTable; named: boolean } | undefined {
   const { module, modules = [] } = options;
   if (module !== undefined) return { table: tableOf(module, modules), named: true };
+  const only = onlyOwner(code, modules);
+  return only === undefined ? undefined : { table: only, named: false };
+}
+
+/** The one table of \`modules\` that lists \`code\`; none when no table or several do. */
+export function onlyOwner(code: ModuleCode, modules: readonly ModuleTable[]): ModuleTable | undefined {
   let only: ModuleTable | undefined;
   for (const table of modules) {
     if (!Object.hasOwn(table.names, code)) continue;
     if (only !== undefined) return undefined;
     only = table;
   }
-  return only === undefined ? undefined : { table: only, named: false };
+  return only;
 }
 
 /** A module's table: the one given, or the one of \`modules\` with the id given (else an empty one). */

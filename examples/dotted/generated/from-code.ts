@@ -7,7 +7,7 @@
 import { type ApiErrorInit, UnknownApiError } from "./api-error.js";
 import { categoryClass, errorClass } from "./classes.js";
 import type { KnownApiError } from "./errors.js";
-import { type ResponseApiError, tableOf } from "./response.js";
+import { onlyOwner, type ResponseApiError, tableOf } from "./response.js";
 import type { ModuleCode, ModuleError, ModuleName, ModuleTable } from "./types.js";
 
 /** What {@link errorFromCode} takes: an error's fields, and a module code by module and code. */
@@ -81,8 +81,6 @@ function withModuleError(init: ErrorFromCodeInit<ModuleName>, textOf: ModuleText
  * module that lists it, else none (a common code no module lists has no module error).
  */
 function moduleOfCode(code: string, modules: readonly ModuleTable[] = []): ErrorFromCodeInit<ModuleName>["moduleError"] {
-  const owners = modules.filter((table) => Object.hasOwn(table.names, code));
-  const [owner] = owners;
-  if (owners.length === 1 && owner !== undefined) return { module: owner, code };
-  return undefined;
+  const owner = onlyOwner(code, modules);
+  return owner === undefined ? undefined : { module: owner, code };
 }

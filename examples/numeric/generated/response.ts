@@ -8,7 +8,15 @@ import { type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./ap
 import { categoryClass, errorClass } from "./classes.js";
 import type { KnownApiError } from "./errors.js";
 import { parseModuleMessage } from "./messages.js";
-import type { ErrorFields, ModuleError, ModuleErrorOf, ModuleName, ModuleOverride, ModuleTable } from "./types.js";
+import type {
+  ErrorFields,
+  ModuleCode,
+  ModuleError,
+  ModuleErrorOf,
+  ModuleName,
+  ModuleOverride,
+  ModuleTable,
+} from "./types.js";
 
 /**
  * Called with each code the catalog does not list, and the body it came in; with `module` for a
@@ -207,13 +215,19 @@ interface FoundModuleError {
 function ownerOf(code: number, options: ErrorFromResponseOptions<ModuleName>): { table: ModuleTable; named: boolean } | undefined {
   const { module, modules = [] } = options;
   if (module !== undefined) return { table: tableOf(module, modules), named: true };
+  const only = onlyOwner(code, modules);
+  return only === undefined ? undefined : { table: only, named: false };
+}
+
+/** The one table of `modules` that lists `code`; none when no table or several do. */
+export function onlyOwner(code: ModuleCode, modules: readonly ModuleTable[]): ModuleTable | undefined {
   let only: ModuleTable | undefined;
   for (const table of modules) {
     if (!Object.hasOwn(table.names, code)) continue;
     if (only !== undefined) return undefined;
     only = table;
   }
-  return only === undefined ? undefined : { table: only, named: false };
+  return only;
 }
 
 /** A module's table: the one given, or the one of `modules` with the id given (else an empty one). */
