@@ -63,7 +63,6 @@ export abstract class ListedApiError extends ApiError {
 export class InvalidParameterError extends ListedApiError {
   static readonly code = 4000;
   declare readonly code: 4000;
-  declare readonly known: true;
 }
 
 /**
@@ -78,7 +77,6 @@ export class InvalidParameterError extends ListedApiError {
 export class AuthenticationFailedError extends ListedApiError {
   static readonly code = 4100;
   declare readonly code: 4100;
-  declare readonly known: true;
 }
 
 /**
@@ -93,7 +91,6 @@ export class AuthenticationFailedError extends ListedApiError {
 export class RequestExpiredError extends ListedApiError {
   static readonly code = 4200;
   declare readonly code: 4200;
-  declare readonly known: true;
 }
 
 /**
@@ -108,7 +105,6 @@ export class RequestExpiredError extends ListedApiError {
 export class AccessDeniedError extends ListedApiError {
   static readonly code = 4300;
   declare readonly code: 4300;
-  declare readonly known: true;
 }
 
 /**
@@ -123,7 +119,6 @@ export class AccessDeniedError extends ListedApiError {
 export class QuotaExceededError extends ListedApiError {
   static readonly code = 4400;
   declare readonly code: 4400;
-  declare readonly known: true;
 }
 
 /**
@@ -138,7 +133,6 @@ export class QuotaExceededError extends ListedApiError {
 export class ReplayAttackError extends ListedApiError {
   static readonly code = 4500;
   declare readonly code: 4500;
-  declare readonly known: true;
 }
 
 /**
@@ -153,7 +147,6 @@ export class ReplayAttackError extends ListedApiError {
 export class ProtocolNotSupportedError extends ListedApiError {
   static readonly code = 4600;
   declare readonly code: 4600;
-  declare readonly known: true;
 }
 
 /**
@@ -168,7 +161,6 @@ export class ProtocolNotSupportedError extends ListedApiError {
 export class ResourceNotFoundError extends ListedApiError {
   static readonly code = 5000;
   declare readonly code: 5000;
-  declare readonly known: true;
 }
 
 /**
@@ -183,7 +175,6 @@ export class ResourceNotFoundError extends ListedApiError {
 export class ResourceOperationFailedError extends ListedApiError {
   static readonly code = 5100;
   declare readonly code: 5100;
-  declare readonly known: true;
 }
 
 /**
@@ -198,7 +189,6 @@ export class ResourceOperationFailedError extends ListedApiError {
 export class ResourcePurchaseFailedError extends ListedApiError {
   static readonly code = 5200;
   declare readonly code: 5200;
-  declare readonly known: true;
 }
 
 /**
@@ -213,7 +203,6 @@ export class ResourcePurchaseFailedError extends ListedApiError {
 export class InsufficientBalanceError extends ListedApiError {
   static readonly code = 5300;
   declare readonly code: 5300;
-  declare readonly known: true;
 }
 
 /**
@@ -228,7 +217,6 @@ export class InsufficientBalanceError extends ListedApiError {
 export class PartialSuccessError extends ListedApiError {
   static readonly code = 5400;
   declare readonly code: 5400;
-  declare readonly known: true;
 }
 
 /**
@@ -243,7 +231,6 @@ export class PartialSuccessError extends ListedApiError {
 export class IdentityVerificationFailedError extends ListedApiError {
   static readonly code = 5500;
   declare readonly code: 5500;
-  declare readonly known: true;
 }
 
 /**
@@ -258,7 +245,6 @@ export class IdentityVerificationFailedError extends ListedApiError {
 export class InternalError extends ListedApiError {
   static readonly code = 6000;
   declare readonly code: 6000;
-  declare readonly known: true;
 }
 
 /**
@@ -273,7 +259,6 @@ export class InternalError extends ListedApiError {
 export class VersionNotSupportedError extends ListedApiError {
   static readonly code = 6100;
   declare readonly code: 6100;
-  declare readonly known: true;
 }
 
 /**
@@ -288,7 +273,6 @@ export class VersionNotSupportedError extends ListedApiError {
 export class ApiUnavailableError extends ListedApiError {
   static readonly code = 6200;
   declare readonly code: 6200;
-  declare readonly known: true;
 }
 
 /** The class of each common code, by name: the handlers `matchError` takes. */
@@ -309,6 +293,26 @@ export interface CommonErrorClasses {
   InternalError: InternalError;
   VersionNotSupported: VersionNotSupportedError;
   ApiUnavailable: ApiUnavailableError;
+}
+
+/** The class of each common code, by code: what `errorFromCode` gives for it. */
+export interface CommonErrorClassesByCode {
+  4000: InvalidParameterError;
+  4100: AuthenticationFailedError;
+  4200: RequestExpiredError;
+  4300: AccessDeniedError;
+  4400: QuotaExceededError;
+  4500: ReplayAttackError;
+  4600: ProtocolNotSupportedError;
+  5000: ResourceNotFoundError;
+  5100: ResourceOperationFailedError;
+  5200: ResourcePurchaseFailedError;
+  5300: InsufficientBalanceError;
+  5400: PartialSuccessError;
+  5500: IdentityVerificationFailedError;
+  6000: InternalError;
+  6100: VersionNotSupportedError;
+  6200: ApiUnavailableError;
 }
 
 /**

@@ -95,10 +95,19 @@ const REQUEST_ID_HEADER: string | undefined = undefined;
  * const error = await errorFromHttp(response, { module: accountModule });
  * if (error) throw error;
  */
-export async function errorFromHttp<M extends ModuleName = never>(
+export function errorFromHttp<M extends ModuleName = never>(
   response: HttpResponseLike | HttpFailure,
   options: ErrorFromHttpOptions<M> = {},
 ): Promise<ResponseApiError | HttpError | undefined> {
+  // Typed as `errorFromResponse` is: the class a code is given is that code's.
+  return readHttp(response, options) as unknown as Promise<ResponseApiError | HttpError | undefined>;
+}
+
+/** {@link errorFromHttp}, typed by its callers: an `ApiError`, as `readResponse` gives. */
+export async function readHttp(
+  response: HttpResponseLike | HttpFailure,
+  options: ErrorFromHttpOptions<ModuleName> = {},
+): Promise<ApiError | undefined> {
   // The status, once read: an error after that still reports it.
   let statusRead: number | undefined;
   try {

@@ -29,6 +29,7 @@ export {
 } from "./describe.js";
 export {
   type CommonErrorClasses,
+  type CommonErrorClassesByCode,
   type KnownApiError,
   ListedApiError,
   InvalidParameterError,

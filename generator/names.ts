@@ -72,6 +72,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   "CategoryHandlers",
   "CodeHandlers",
   "CommonErrorClasses",
+  "CommonErrorClassesByCode",
   "CommonErrorCode",
   "CommonErrorInfo",
   "DEFAULT_LOCALE",

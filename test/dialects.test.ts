@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import * as dotted from "../examples/dotted/generated/all.js";
 import * as errcode from "../examples/errcode/generated/all.js";
 import * as numeric from "../examples/numeric/generated/all.js";
@@ -16,6 +16,22 @@ describe("the three example catalogs", () => {
     });
     expect(result.stdout + result.stderr).toMatch(/is up to date/);
     expect(result.status).toBe(0);
+  });
+});
+
+describe("errorFromCode is typed by the code in every dialect", () => {
+  it("gives the code's class for a TypeScript enum member, a negative code and a dotted string code", () => {
+    const throttled = numeric.errorFromCode(numeric.CommonErrorCode.Throttled);
+    expectTypeOf(throttled).toEqualTypeOf<numeric.ThrottledError>();
+    expect(throttled).toBeInstanceOf(numeric.ThrottledError);
+    const busy = errcode.errorFromCode(errcode.CommonErrorCode.SystemBusy);
+    expectTypeOf(busy).toEqualTypeOf<errcode.SystemBusyError>();
+    expect(busy.code).toBe(-1);
+    const expired = dotted.errorFromCode("AuthFailure.SignatureExpire");
+    expectTypeOf(expired).toEqualTypeOf<dotted.AuthFailureSignatureExpireError>();
+    expect(expired).toBeInstanceOf(dotted.AuthFailureSignatureExpireError);
+    // A code the catalog does not list is typed as any error the catalog can give.
+    expectTypeOf(numeric.errorFromCode(4242)).toEqualTypeOf<numeric.ResponseApiError>();
   });
 });
 

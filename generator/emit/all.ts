@@ -23,7 +23,7 @@ export function emitAllEntry(model: CatalogModel): string {
       "./describe.js",
     ),
   );
-  writer.writeLine(importLine(["KnownApiError"], "./errors.js", true));
+  writer.writeLine(importLine(["CommonErrorClassesByCode"], "./errors.js", true));
   writer.writeLine(importLine(["buildError", "type ErrorFromCodeInit"], "./from-code.js"));
   writer.writeLine(
     importLine(
@@ -90,7 +90,8 @@ export function errorFromResponse(body: unknown, options?: ErrorFromResponseOpti
   body: unknown,
   options: ErrorFromResponseOptions<ModuleName> = {},
 ): ResponseApiError | undefined {
-  return readResponse(body, { ...options, modules: options.modules ?? MODULE_TABLES });
+  const error = readResponse(body, { ...options, modules: options.modules ?? MODULE_TABLES });
+  return error as unknown as ResponseApiError | undefined;
 }
 
 /** The error an HTTP response reports, as the index's \`errorFromHttp\`, with every module given. */
@@ -105,15 +106,16 @@ export function errorFromHttp(
  * The error for a code of the catalog, as the index's \`errorFromCode\`, with every module given: a
  * module may be named by id, and a module code's text is filled in from the catalog.
  */
-export function errorFromCode<C extends KnownApiError["code"]>(
+export function errorFromCode<C extends keyof CommonErrorClassesByCode>(
   code: C,
   init?: ErrorFromCodeInit<ModuleName>,
-): Extract<KnownApiError, { readonly code: C }>;
+): CommonErrorClassesByCode[C];
 export function errorFromCode(code: ${type}, init?: ErrorFromCodeInit<ModuleName>): ResponseApiError;
 export function errorFromCode(code: ${type}, init: ErrorFromCodeInit<ModuleName> = {}): ResponseApiError {
   const textOf = (module: ModuleName, moduleCode: ${moduleType}) =>
     describeModuleCode(MODULE_TEXTS[DEFAULT_LOCALE], module, moduleCode)?.description;
-  return buildError(code, { ...init, modules: init.modules ?? MODULE_TABLES }, textOf);
+  const error = buildError(code, { ...init, modules: init.modules ?? MODULE_TABLES }, textOf);
+  return error as unknown as ResponseApiError;
 }
 
 /**

@@ -41,9 +41,15 @@ export type CodeErrorClass = new (init?: ApiErrorInit) => ApiError;
 /** A class of a category: its codes are not listed, so each error carries the one it came with. */
 export type CategoryErrorClass = new (code: ${type}, init?: ApiErrorInit) => ApiError;
 
-/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
-const ERROR_CLASSES: Readonly<Record<${type}, CodeErrorClass>> = {
+/**
+ * The class of each common code, by code. Typed where it is read, not checked here: checking would
+ * compare each class of the catalog with \`ApiError\`, which costs the compiler a second class each.
+ */
+const ERROR_CLASSES = {
 ${model.common.map((entry) => `  ${codeKey(entry.code)}: ${localName(entry.className)},\n`).join("")}};
+
+/** {@link ERROR_CLASSES} as what it holds. */
+const CLASSES_BY_CODE = ERROR_CLASSES as unknown as Readonly<Record<${type}, CodeErrorClass>>;
 `);
   if (declared.length > 0) {
     writer.write(`
@@ -57,7 +63,7 @@ ${declared.map((category) => `  ${codeKey(category.prefix)}: ${localName(categor
 /** The class of a code: its own, or that of its longest dotted prefix that is a common code. */
 export function errorClass(code: string): CodeErrorClass | undefined {
   for (let prefix = code; ; prefix = prefix.slice(0, prefix.lastIndexOf("."))) {
-    if (Object.hasOwn(ERROR_CLASSES, prefix)) return ERROR_CLASSES[prefix];
+    if (Object.hasOwn(ERROR_CLASSES, prefix)) return CLASSES_BY_CODE[prefix];
     if (!prefix.includes(".")) return undefined;
   }
 }
@@ -66,7 +72,7 @@ export function errorClass(code: string): CodeErrorClass | undefined {
     writer.write(`
 /** The class of a code the catalog lists. */
 export function errorClass(code: ${type}): CodeErrorClass | undefined {
-  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
+  return Object.hasOwn(ERROR_CLASSES, code) ? CLASSES_BY_CODE[code] : undefined;
 }
 `);
   }

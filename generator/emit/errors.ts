@@ -5,6 +5,7 @@ import {
   codeKey,
   codeLiteral,
   codeType,
+  codeTypeKey,
   createWriter,
   deprecatedTags,
   finish,
@@ -37,7 +38,6 @@ export function emitErrors(model: CatalogModel): string {
     writer.write(`export class ${entry.className} extends ListedApiError`).block(() => {
       writer.writeLine(`static readonly code = ${code};`);
       writer.writeLine(`declare readonly code: ${code};`);
-      writer.writeLine("declare readonly known: true;");
     });
   }
   for (const category of model.categories.filter((each) => each.declared)) writeCategoryClass(writer, model, category);
@@ -45,6 +45,11 @@ export function emitErrors(model: CatalogModel): string {
   writeJsdoc(writer, ["The class of each common code, by name: the handlers `matchError` takes."]);
   writer.write("export interface CommonErrorClasses").block(() => {
     for (const entry of model.common) writer.writeLine(`${entry.name}: ${entry.className};`);
+  });
+  writer.blankLine();
+  writeJsdoc(writer, ["The class of each common code, by code: what `errorFromCode` gives for it."]);
+  writer.write("export interface CommonErrorClassesByCode").block(() => {
+    for (const entry of model.common) writer.writeLine(`${codeTypeKey(entry.code)}: ${entry.className};`);
   });
   const declared = model.categories.filter((category) => category.declared);
   writer.blankLine();

@@ -9,9 +9,9 @@ export function emitFromCode(model: CatalogModel): string {
   const inMessage = model.moduleErrorsIn === "message";
   const declared = model.categories.some((category) => category.declared);
   writer.blankLine();
-  writer.writeLine(`import { type ApiErrorInit, UnknownApiError } from "./api-error.js";`);
+  writer.writeLine(`import { type ApiError, type ApiErrorInit, UnknownApiError } from "./api-error.js";`);
   writer.writeLine(`import { categoryClass, errorClass } from "./classes.js";`);
-  writer.writeLine(importLine(["KnownApiError"], "./errors.js", true));
+  writer.writeLine(importLine(["CommonErrorClassesByCode"], "./errors.js", true));
   if (inMessage) writer.writeLine(`import { formatModuleMessage } from "./messages.js";`);
   writer.writeLine(
     importLine(
@@ -49,28 +49,29 @@ export type ModuleTextOf = (module: ModuleName, code: ModuleCode) => string | un
  */
 ${
   model.modules.length === 0
-    ? `export function errorFromCode<C extends KnownApiError["code"]>(
+    ? `export function errorFromCode<C extends keyof CommonErrorClassesByCode>(
   code: C,
   init?: ErrorFromCodeInit,
-): Extract<KnownApiError, { readonly code: C }>;
+): CommonErrorClassesByCode[C];
 export function errorFromCode(code: ${type}, init?: ErrorFromCodeInit): ResponseApiError;`
-    : `export function errorFromCode<C extends KnownApiError["code"], M extends ModuleName = never>(
+    : `export function errorFromCode<C extends keyof CommonErrorClassesByCode, M extends ModuleName = never>(
   code: C,
   init?: ErrorFromCodeInit<M>,
-): Extract<KnownApiError, { readonly code: C }>;
+): CommonErrorClassesByCode[C];
 export function errorFromCode<M extends ModuleName = never>(code: ${type}, init?: ErrorFromCodeInit<M>): ResponseApiError;`
 }
 export function errorFromCode(code: ${type}, init: ErrorFromCodeInit<ModuleName> = {}): ResponseApiError {
-  return buildError(code, init);
+  // The class \`errorClass\` gives a code is that code's: stated, as in \`errorFromResponse\`, not proved.
+  return buildError(code, init) as unknown as ResponseApiError;
 }
 
-/** {@link errorFromCode}, with where module texts come from. */
-export function buildError(code: ${type}, init: ErrorFromCodeInit<ModuleName>, textOf?: ModuleTextOf): ResponseApiError {
+/** {@link errorFromCode}, with where module texts come from; typed by the callers. */
+export function buildError(code: ${type}, init: ErrorFromCodeInit<ModuleName>, textOf?: ModuleTextOf): ApiError {
   const full = withModuleError(${model.moduleErrorsIn === "code" ? "init.moduleError === undefined ? { ...init, moduleError: moduleOfCode(code, init.modules) } : init" : "init"}, textOf);
   const Known = errorClass(code);
-  if (Known) return new Known(full) as KnownApiError;
+  if (Known) return new Known(full);
   const Category = categoryClass(code);
-  if (Category) return new Category(code, full) as ResponseApiError;
+  if (Category) return new Category(code, full);
   return new UnknownApiError(code, full);
 }
 

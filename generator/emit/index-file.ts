@@ -66,6 +66,7 @@ function writeCatalogExports(model: CatalogModel, exportList: ExportList): void 
     [
       ...(declared.length > 0 ? ["type CategoryApiError", "type CategoryErrorClasses"] : []),
       "type CommonErrorClasses",
+      "type CommonErrorClassesByCode",
       "type KnownApiError",
       ...(model.common.length > 0 ? ["ListedApiError"] : []),
       ...model.common.map((entry) => entry.className),

@@ -19,7 +19,9 @@ export function emitResponse(model: CatalogModel): string {
 function writeImports(writer: Writer, model: CatalogModel): void {
   const declared = model.categories.some((each) => each.declared);
   writer.blankLine();
-  writer.writeLine(`import { type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`);
+  writer.writeLine(
+    `import { type ApiError, type ApiErrorInit, MalformedResponseError, UnknownApiError } from "./api-error.js";`,
+  );
   const lookups = ["categoryClass", "errorClass", ...(model.moduleErrorsIn === "code" ? ["isListedCode"] : [])];
   writer.writeLine(importLine(lookups, "./classes.js"));
   writer.writeLine(importLine(["CategoryApiError", "KnownApiError"].slice(declared ? 0 : 1), "./errors.js", true));
@@ -132,7 +134,7 @@ function writeErrorFromResponse(writer: Writer, model: CatalogModel): void {
     // Without modules there is no module to type by: one signature (a type parameter bound by
     // \`never\` would make the overloads incompatible).
     writer.write(`export function errorFromResponse(body: unknown, options?: ErrorFromResponseOptions): ResponseApiError | undefined {
-  return readResponse(body, options);
+  return readResponse(body, options) as unknown as ResponseApiError | undefined;
 }
 `);
   } else {
@@ -152,7 +154,7 @@ export function errorFromResponse(
   body: unknown,
   options?: ErrorFromResponseOptions<ModuleName>,
 ): ResponseApiError | undefined {
-  return readResponse(body, options);
+  return readResponse(body, options) as unknown as ResponseApiError | undefined;
 }
 `);
   }
@@ -172,15 +174,20 @@ export function createErrorParser<M extends ModuleName = never>(
   const { modules = [], onUnknownCode: listener } = config;
   const parse = (body: unknown, options: ErrorFromResponseOptions<M> = {}) =>
     readResponse(body, { ...options, modules: options.modules ?? modules, onUnknownCode: options.onUnknownCode ?? listener });
-  return parse as ErrorParser<M>;
+  return parse as unknown as ErrorParser<M>;
 }
 
-/** {@link errorFromResponse}, with what the HTTP response around the body says. */
+/**
+ * {@link errorFromResponse}, with what the HTTP response around the body says. It returns an
+ * \`ApiError\`, and the exported functions state the union it is a member of, through \`unknown\`:
+ * \`errorClass\` gives each code its own class, which the compiler could only confirm by comparing
+ * every class of the catalog with \`ApiError\` in every file that reads one.
+ */
 export function readResponse(
   body: unknown,
   options: ErrorFromResponseOptions<ModuleName> = {},
   context: ResponseContext = {},
-): ResponseApiError | undefined {
+): ApiError | undefined {
   try {
     // Success is decided before any other field is read: a hostile field cannot turn it into an error.
     const malformed = malformedReason(body);
@@ -200,10 +207,10 @@ export function readResponse(
     };
     const full: ApiErrorInit = { ...init, ${several ? "codeField: found.field, " : ""}moduleError: module?.error, ...overrides(module?.info) };
     const Known = errorClass(code);
-    if (Known) return new Known(full) as KnownApiError;
+    if (Known) return new Known(full);
     notifyUnknownCode(code, body, options.onUnknownCode);
     const Category = categoryClass(code);
-    if (Category) return new Category(code, full) as ResponseApiError;
+    if (Category) return new Category(code, full);
     return new UnknownApiError(code, full);
   } catch (cause) {
     // A hostile body (a throwing getter or proxy) is still an error response, never a crash.

@@ -233,3 +233,8 @@ export function codeKey(code: CodeValue): string {
   if (typeof code === "number") return code < 0 ? tsString(String(code)) : String(code);
   return code === "__proto__" ? `[${tsString(code)}]` : tsPropertyKey(code);
 }
+
+/** A code as an interface's key: a negative number is a computed key, so that `keyof` gives the number. */
+export function codeTypeKey(code: CodeValue): string {
+  return typeof code === "number" && code < 0 ? `[${code}]` : codeKey(code);
+}

@@ -19,8 +19,11 @@ export type CodeErrorClass = new (init?: ApiErrorInit) => ApiError;
 /** A class of a category: its codes are not listed, so each error carries the one it came with. */
 export type CategoryErrorClass = new (code: string, init?: ApiErrorInit) => ApiError;
 
-/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
-const ERROR_CLASSES: Readonly<Record<string, CodeErrorClass>> = {
+/**
+ * The class of each common code, by code. Typed where it is read, not checked here: checking would
+ * compare each class of the catalog with `ApiError`, which costs the compiler a second class each.
+ */
+const ERROR_CLASSES = {
   AuthFailure: AuthFailureError,
   "AuthFailure.SignatureExpire": AuthFailureSignatureExpireError,
   InternalError: InternalError,
@@ -28,10 +31,13 @@ const ERROR_CLASSES: Readonly<Record<string, CodeErrorClass>> = {
   RequestLimitExceeded: RequestLimitExceededError,
 };
 
+/** {@link ERROR_CLASSES} as what it holds. */
+const CLASSES_BY_CODE = ERROR_CLASSES as unknown as Readonly<Record<string, CodeErrorClass>>;
+
 /** The class of a code: its own, or that of its longest dotted prefix that is a common code. */
 export function errorClass(code: string): CodeErrorClass | undefined {
   for (let prefix = code; ; prefix = prefix.slice(0, prefix.lastIndexOf("."))) {
-    if (Object.hasOwn(ERROR_CLASSES, prefix)) return ERROR_CLASSES[prefix];
+    if (Object.hasOwn(ERROR_CLASSES, prefix)) return CLASSES_BY_CODE[prefix];
     if (!prefix.includes(".")) return undefined;
   }
 }

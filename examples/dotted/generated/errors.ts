@@ -52,7 +52,6 @@ export abstract class ListedApiError extends ApiError {
 export class AuthFailureError extends ListedApiError {
   static readonly code = "AuthFailure";
   declare readonly code: "AuthFailure";
-  declare readonly known: true;
 }
 
 /**
@@ -67,7 +66,6 @@ export class AuthFailureError extends ListedApiError {
 export class AuthFailureSignatureExpireError extends ListedApiError {
   static readonly code = "AuthFailure.SignatureExpire";
   declare readonly code: "AuthFailure.SignatureExpire";
-  declare readonly known: true;
 }
 
 /**
@@ -82,7 +80,6 @@ export class AuthFailureSignatureExpireError extends ListedApiError {
 export class InternalError extends ListedApiError {
   static readonly code = "InternalError";
   declare readonly code: "InternalError";
-  declare readonly known: true;
 }
 
 /**
@@ -97,7 +94,6 @@ export class InternalError extends ListedApiError {
 export class InvalidParameterError extends ListedApiError {
   static readonly code = "InvalidParameter";
   declare readonly code: "InvalidParameter";
-  declare readonly known: true;
 }
 
 /**
@@ -112,13 +108,21 @@ export class InvalidParameterError extends ListedApiError {
 export class RequestLimitExceededError extends ListedApiError {
   static readonly code = "RequestLimitExceeded";
   declare readonly code: "RequestLimitExceeded";
-  declare readonly known: true;
 }
 
 /** The class of each common code, by name: the handlers `matchError` takes. */
 export interface CommonErrorClasses {
   AuthFailure: AuthFailureError;
   AuthFailureSignatureExpire: AuthFailureSignatureExpireError;
+  InternalError: InternalError;
+  InvalidParameter: InvalidParameterError;
+  RequestLimitExceeded: RequestLimitExceededError;
+}
+
+/** The class of each common code, by code: what `errorFromCode` gives for it. */
+export interface CommonErrorClassesByCode {
+  AuthFailure: AuthFailureError;
+  "AuthFailure.SignatureExpire": AuthFailureSignatureExpireError;
   InternalError: InternalError;
   InvalidParameter: InvalidParameterError;
   RequestLimitExceeded: RequestLimitExceededError;

@@ -13,17 +13,23 @@ export type CodeErrorClass = new (init?: ApiErrorInit) => ApiError;
 /** A class of a category: its codes are not listed, so each error carries the one it came with. */
 export type CategoryErrorClass = new (code: number, init?: ApiErrorInit) => ApiError;
 
-/** The class of each common code, by code: an object literal, which the compiler checks at any size. */
-const ERROR_CLASSES: Readonly<Record<number, CodeErrorClass>> = {
+/**
+ * The class of each common code, by code. Typed where it is read, not checked here: checking would
+ * compare each class of the catalog with `ApiError`, which costs the compiler a second class each.
+ */
+const ERROR_CLASSES = {
   "-1": SystemBusyError,
   40001: InvalidCredentialError,
   40003: InvalidOpenIdError,
   45009: DailyLimitReachedError,
 };
 
+/** {@link ERROR_CLASSES} as what it holds. */
+const CLASSES_BY_CODE = ERROR_CLASSES as unknown as Readonly<Record<number, CodeErrorClass>>;
+
 /** The class of a code the catalog lists. */
 export function errorClass(code: number): CodeErrorClass | undefined {
-  return Object.hasOwn(ERROR_CLASSES, code) ? ERROR_CLASSES[code] : undefined;
+  return Object.hasOwn(ERROR_CLASSES, code) ? CLASSES_BY_CODE[code] : undefined;
 }
 
 /** Whether a code is one of the common codes itself. */

@@ -51,7 +51,6 @@ export abstract class ListedApiError extends ApiError {
 export class SystemBusyError extends ListedApiError {
   static readonly code = -1;
   declare readonly code: -1;
-  declare readonly known: true;
 }
 
 /**
@@ -66,7 +65,6 @@ export class SystemBusyError extends ListedApiError {
 export class InvalidCredentialError extends ListedApiError {
   static readonly code = 40001;
   declare readonly code: 40001;
-  declare readonly known: true;
 }
 
 /**
@@ -81,7 +79,6 @@ export class InvalidCredentialError extends ListedApiError {
 export class InvalidOpenIdError extends ListedApiError {
   static readonly code = 40003;
   declare readonly code: 40003;
-  declare readonly known: true;
 }
 
 /**
@@ -96,7 +93,6 @@ export class InvalidOpenIdError extends ListedApiError {
 export class DailyLimitReachedError extends ListedApiError {
   static readonly code = 45009;
   declare readonly code: 45009;
-  declare readonly known: true;
 }
 
 /** The class of each common code, by name: the handlers `matchError` takes. */
@@ -105,6 +101,14 @@ export interface CommonErrorClasses {
   InvalidCredential: InvalidCredentialError;
   InvalidOpenId: InvalidOpenIdError;
   DailyLimitReached: DailyLimitReachedError;
+}
+
+/** The class of each common code, by code: what `errorFromCode` gives for it. */
+export interface CommonErrorClassesByCode {
+  [-1]: SystemBusyError;
+  40001: InvalidCredentialError;
+  40003: InvalidOpenIdError;
+  45009: DailyLimitReachedError;
 }
 
 /**

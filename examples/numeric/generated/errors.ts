@@ -52,7 +52,6 @@ export abstract class ListedApiError extends ApiError {
 export class BadRequestError extends ListedApiError {
   static readonly code = 1000;
   declare readonly code: 1000;
-  declare readonly known: true;
 }
 
 /**
@@ -67,7 +66,6 @@ export class BadRequestError extends ListedApiError {
 export class UnauthorizedError extends ListedApiError {
   static readonly code = 1001;
   declare readonly code: 1001;
-  declare readonly known: true;
 }
 
 /**
@@ -82,7 +80,6 @@ export class UnauthorizedError extends ListedApiError {
 export class ThrottledError extends ListedApiError {
   static readonly code = 1029;
   declare readonly code: 1029;
-  declare readonly known: true;
 }
 
 /**
@@ -97,7 +94,6 @@ export class ThrottledError extends ListedApiError {
 export class ServerError extends ListedApiError {
   static readonly code = 1500;
   declare readonly code: 1500;
-  declare readonly known: true;
 }
 
 /**
@@ -113,7 +109,6 @@ export class ServerError extends ListedApiError {
 export class LegacyMaintenanceError extends ListedApiError {
   static readonly code = 1503;
   declare readonly code: 1503;
-  declare readonly known: true;
 }
 
 /** The class of each common code, by name: the handlers `matchError` takes. */
@@ -123,6 +118,15 @@ export interface CommonErrorClasses {
   Throttled: ThrottledError;
   ServerError: ServerError;
   LegacyMaintenance: LegacyMaintenanceError;
+}
+
+/** The class of each common code, by code: what `errorFromCode` gives for it. */
+export interface CommonErrorClassesByCode {
+  1000: BadRequestError;
+  1001: UnauthorizedError;
+  1029: ThrottledError;
+  1500: ServerError;
+  1503: LegacyMaintenanceError;
 }
 
 /**

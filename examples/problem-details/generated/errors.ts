@@ -56,7 +56,6 @@ export abstract class ListedApiError extends ApiError {
 export class UntypedError extends ListedApiError {
   static readonly code = "about:blank";
   declare readonly code: "about:blank";
-  declare readonly known: true;
 }
 
 /**
@@ -71,7 +70,6 @@ export class UntypedError extends ListedApiError {
 export class EditConflictError extends ListedApiError {
   static readonly code = "https://example.com/probs/edit-conflict";
   declare readonly code: "https://example.com/probs/edit-conflict";
-  declare readonly known: true;
 }
 
 /**
@@ -86,7 +84,6 @@ export class EditConflictError extends ListedApiError {
 export class InsufficientScopeError extends ListedApiError {
   static readonly code = "https://example.com/probs/insufficient-scope";
   declare readonly code: "https://example.com/probs/insufficient-scope";
-  declare readonly known: true;
 }
 
 /**
@@ -101,7 +98,6 @@ export class InsufficientScopeError extends ListedApiError {
 export class MaintenanceError extends ListedApiError {
   static readonly code = "https://example.com/probs/maintenance";
   declare readonly code: "https://example.com/probs/maintenance";
-  declare readonly known: true;
 }
 
 /**
@@ -116,7 +112,6 @@ export class MaintenanceError extends ListedApiError {
 export class NotFoundError extends ListedApiError {
   static readonly code = "https://example.com/probs/not-found";
   declare readonly code: "https://example.com/probs/not-found";
-  declare readonly known: true;
 }
 
 /**
@@ -131,7 +126,6 @@ export class NotFoundError extends ListedApiError {
 export class OutOfCreditError extends ListedApiError {
   static readonly code = "https://example.com/probs/out-of-credit";
   declare readonly code: "https://example.com/probs/out-of-credit";
-  declare readonly known: true;
 }
 
 /**
@@ -146,7 +140,6 @@ export class OutOfCreditError extends ListedApiError {
 export class RateLimitedError extends ListedApiError {
   static readonly code = "https://example.com/probs/rate-limited";
   declare readonly code: "https://example.com/probs/rate-limited";
-  declare readonly known: true;
 }
 
 /**
@@ -161,7 +154,6 @@ export class RateLimitedError extends ListedApiError {
 export class UnauthenticatedError extends ListedApiError {
   static readonly code = "https://example.com/probs/unauthenticated";
   declare readonly code: "https://example.com/probs/unauthenticated";
-  declare readonly known: true;
 }
 
 /**
@@ -176,7 +168,6 @@ export class UnauthenticatedError extends ListedApiError {
 export class ValidationError extends ListedApiError {
   static readonly code = "https://example.com/probs/validation-error";
   declare readonly code: "https://example.com/probs/validation-error";
-  declare readonly known: true;
 }
 
 /** The class of each common code, by name: the handlers `matchError` takes. */
@@ -190,6 +181,19 @@ export interface CommonErrorClasses {
   RateLimited: RateLimitedError;
   Unauthenticated: UnauthenticatedError;
   Validation: ValidationError;
+}
+
+/** The class of each common code, by code: what `errorFromCode` gives for it. */
+export interface CommonErrorClassesByCode {
+  "about:blank": UntypedError;
+  "https://example.com/probs/edit-conflict": EditConflictError;
+  "https://example.com/probs/insufficient-scope": InsufficientScopeError;
+  "https://example.com/probs/maintenance": MaintenanceError;
+  "https://example.com/probs/not-found": NotFoundError;
+  "https://example.com/probs/out-of-credit": OutOfCreditError;
+  "https://example.com/probs/rate-limited": RateLimitedError;
+  "https://example.com/probs/unauthenticated": UnauthenticatedError;
+  "https://example.com/probs/validation-error": ValidationError;
 }
 
 /**

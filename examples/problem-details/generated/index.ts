@@ -27,6 +27,7 @@ export {
 } from "./describe.js";
 export {
   type CommonErrorClasses,
+  type CommonErrorClassesByCode,
   type KnownApiError,
   ListedApiError,
   UntypedError,

@@ -44,7 +44,8 @@ export function matchError<R>(error: ApiError, handlers: PartialHandlers<R>): R;
 // Last, so that a missing handler is reported against the exhaustive form, by its code's name.
 export function matchError<R>(error: ApiError, handlers: ExhaustiveHandlers<R>): R;
 export function matchError<R>(error: ApiError, handlers: MatchHandlers<R>): R {
-  const table = handlers as Partial<Record<string, (error: ApiError) => R>>;
+  // Read by name: through `unknown`, so that the compiler does not compare each handler's class with `ApiError`.
+  const table = handlers as unknown as Partial<Record<string, (error: ApiError) => R>>;
   const name = error.known && error.code !== undefined ? commonErrorInfo(error.code)?.name : undefined;
   const byCode = name === undefined ? undefined : table[name];
   if (byCode) return byCode(error);
