@@ -195,17 +195,27 @@ const HTML_SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff
  * characters and lone surrogates (which no HTML document may hold) as U+FFFD.
  */
 export function htmlText(value: string): string {
-  // Most catalog text needs none of it: one scan instead of seven.
+  // Most catalog text needs none of it: one scan instead of several.
   if (!HTML_SPECIAL.test(value)) return value;
-  return value
-    .replace(CONTROL, "\uFFFD")
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  const safe = HTML_UNSAFE.test(value)
+    ? value
+        .replace(CONTROL, "\uFFFD")
+        .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD")
+    : value;
+  return safe.replace(HTML_MARKUP, (char) => HTML_ENTITIES[char] ?? char);
 }
+
+/** What no HTML document may hold: control characters, and surrogates (lone ones among them). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
+const HTML_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/;
+const HTML_MARKUP = /[&<>"']/g;
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /**
  * A JSON value inside an inline `<script>`: `<` (so no `</script>` or `<!--` can end or bend the

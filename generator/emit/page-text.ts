@@ -64,7 +64,9 @@ export interface PageText {
   readonly pasteNothing: string;
 }
 
-const format = (count: number) => count.toLocaleString("en-US");
+/** One formatter for every count: \`toLocaleString\` makes a new one on each call. */
+const NUMBER_FORMAT = new Intl.NumberFormat("en-US");
+const format = (count: number) => NUMBER_FORMAT.format(count);
 
 const EN: PageText = {
   languages: "Languages",
