@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar } from "yaml";
+import { type EditBase, editBase, reparseEdit } from "./incremental.js";
 import { CatalogError, fromPointer, type Location, type Problem, toPointer } from "./problems.js";
 import { plain, syntaxProblems } from "./yaml-errors.js";
 
@@ -18,6 +19,8 @@ export interface LoadedCatalog {
   readonly sha256?: string;
   /** Where the value (or, with `key`, the key) at a JSON pointer starts; the nearest parent when absent. */
   locate(pointer: string, options?: { key?: boolean }): Location;
+  /** What an edit of this file can be reparsed against (see {@link reparseCatalogFile}), when it can be. */
+  readonly editBase?: () => EditBase | undefined;
 }
 
 /**
@@ -113,6 +116,38 @@ export function parseCatalogText(file: string, source: string): LoadedCatalog {
       const offset = node?.range?.[0] ?? 0;
       return { file, ...position(offset), pointer };
     },
+    editBase: () => editBase(text, doc, data),
+  };
+}
+
+/**
+ * A catalog file read again after an edit, reparsing only the list item the edit is in (a module, a
+ * code) against `previous`, the last parse of the same file; undefined where that cannot be done
+ * surely, for the caller to parse the whole file. Positions come from a whole parse, made when one is
+ * first asked for: only a catalog with a problem pays for it.
+ */
+export function reparseCatalogFile(previous: LoadedCatalog, read: CatalogFile): LoadedCatalog | undefined {
+  const base = previous.editBase?.();
+  if (base === undefined) return undefined;
+  let text: string;
+  try {
+    const decoded = decode(read.bytes, (message) => fileProblem(read.file, message));
+    text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  } catch {
+    return undefined;
+  }
+  const edited = reparseEdit(base, text, (doc) => structureProblems(doc).length === 0);
+  if (edited === undefined) return undefined;
+  let whole: LoadedCatalog | undefined;
+  return {
+    file: read.file,
+    data: edited.data,
+    sha256: read.sha256,
+    locate(pointer, options) {
+      whole ??= parseCatalogText(read.file, text);
+      return whole.locate(pointer, options);
+    },
+    editBase: () => edited.base,
   };
 }
 
@@ -177,7 +212,7 @@ function numberProblem(scalar: Scalar): string | undefined {
 }
 
 /** What parses but cannot be a catalog: keys that are not plain names, aliases to no anchor. */
-function structureProblems(doc: Document): { message: string; offset: number; pointer?: string }[] {
+export function structureProblems(doc: Document): { message: string; offset: number; pointer?: string }[] {
   const problems: { message: string; offset: number; pointer?: string }[] = [];
   // A direct walk in document order (as `visit` goes, at a fraction of its cost on large files),
   // with one path pushed and popped rather than a copy per node.

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import type { globSync as GlobSync } from "tinyglobby";
 import type { CatalogDocument, IncludedDocument } from "./catalog.js";
-import { type LoadedCatalog, parseCatalogFile, readCatalogFile } from "./load.js";
+import { type LoadedCatalog, parseCatalogFile, readCatalogFile, reparseCatalogFile } from "./load.js";
 import type { ModuleSource } from "./model.js";
 import { CatalogError, type Location, type Problem } from "./problems.js";
 import { checkSchemaLeniently, type LenientCheck } from "./schema.js";
@@ -43,9 +43,11 @@ function loadChecked(file: string, kind: "catalog" | "included", cache: ReadCach
   const key = `${kind}:${resolve(file)}`;
   const hit = cache?.get(key);
   if (hit && hit.sha256 === read.sha256 && hit.source.file === file) return hit;
+  // An edit of the file last read reparses only the list item it is in, where it can.
+  const edited = hit && hit.source.file === file ? reparseCatalogFile(hit.source, read) : undefined;
   // The stale tree goes before the new one is built: at 30,000 codes both at once cost the collector dearly.
   cache?.delete(key);
-  const source = parseCatalogFile(read);
+  const source = edited ?? parseCatalogFile(read);
   const checked =
     kind === "catalog" ? checkSchemaLeniently(source, "catalog") : checkSchemaLeniently(source, "included");
   const entry = { sha256: read.sha256, source, checked };

@@ -85,3 +85,60 @@ describe("the pieces --watch keeps", () => {
     expect(readFileSync(join(out, "error-codes/billing.md"), "utf8")).toContain("card refused");
   });
 });
+
+describe("--watch on a catalog in one file", () => {
+  const oneFile = (billing: string, orders: string) => `format: 1
+id: pieces
+title: Pieces API
+success: 0
+common:
+  - { code: 4000, name: InvalidParameter, type: Invalid parameter, description: A parameter is wrong., fault: client }
+moduleErrors:
+  modules:
+    - name: billing
+      codes:
+        - code: 100001
+          name: CardDeclined
+          description: ${billing}
+    - name: orders
+      codes:
+        - code: 200001
+          name: OrderClosed
+          description: ${orders}
+`;
+
+  it("reads an edit of one module code by its item, and writes what a fresh run writes", () => {
+    const dir = tempDir();
+    const schema = join(dir, "catalog.yaml");
+    const out = join(dir, "generated");
+    const regenerator = new Regenerator(schema, out);
+    writeFileSync(schema, oneFile("card declined", "order closed"));
+    expect(regenerator.run().modulesEmitted).toBe(2);
+    for (const text of ["card refused", "card refused, call your bank", "the card was refused"]) {
+      writeFileSync(schema, oneFile(text, "order closed"));
+      const result = regenerator.run();
+      expect(result.modulesEmitted, text).toBe(1);
+      expect(outputOf(out), text).toEqual(freshOutput(schema));
+    }
+  });
+
+  it("reports a problem an edit brings at the place a fresh read reports it", () => {
+    const dir = tempDir();
+    const schema = join(dir, "catalog.yaml");
+    const regenerator = new Regenerator(schema, join(dir, "generated"));
+    writeFileSync(schema, oneFile("card declined", "order closed"));
+    regenerator.run();
+    // A name that is not an identifier: the schema refuses it, inside the one item reparsed.
+    writeFileSync(schema, oneFile("card declined", "order closed").replace("name: OrderClosed", "name: order closed!"));
+    const fresh = (() => {
+      try {
+        validate(schema);
+      } catch (error) {
+        return String(error);
+      }
+      return "no problem";
+    })();
+    expect(fresh).toMatch(/catalog\.yaml:17:\d+/);
+    expect(() => regenerator.run()).toThrow(fresh.replace(/^\w*Error: /, "").split("\n")[0]);
+  });
+});

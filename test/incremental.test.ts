@@ -1,0 +1,158 @@
+/**
+ * `generate --watch` reparses an edited catalog file by the one list item the edit is in. Whatever
+ * the edit, the data must be the whole file's: an edit reparsed by its item gives what a full parse
+ * gives, and an edit it cannot be sure of is left to the full parse (undefined).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type EditBase, reparseEdit } from "../generator/incremental.js";
+import { type LoadedCatalog, parseCatalogText, structureProblems } from "../generator/load.js";
+import { CatalogError } from "../generator/problems.js";
+import { ROOT } from "./helpers.js";
+
+const CATALOGS = [
+  "schema/error-codes.yaml",
+  "examples/numeric/catalog.yaml",
+  "examples/dotted/catalog.yaml",
+  "examples/errcode/catalog.yaml",
+  "examples/problem-details/catalog.yaml",
+  "test/fixtures/apis/postgresql/catalog.yaml",
+];
+
+const sound = (doc: Parameters<typeof structureProblems>[0]) => structureProblems(doc).length === 0;
+
+/** The whole file's parse, or undefined when it has a problem. */
+function whole(text: string): LoadedCatalog | undefined {
+  try {
+    return parseCatalogText("catalog.yaml", text);
+  } catch (error) {
+    if (error instanceof CatalogError) return undefined;
+    throw error;
+  }
+}
+
+function baseOf(text: string): EditBase {
+  const base = whole(text)?.editBase?.();
+  if (base === undefined) throw new Error("the catalog has no edit base");
+  return base;
+}
+
+/** The base the next edit of `text` is reparsed against: none once an edit brings in an anchor or alias. */
+function nextBase(text: string, reparsed: EditBase | undefined): EditBase | undefined {
+  return reparsed ?? whole(text)?.editBase?.();
+}
+
+/** A small deterministic generator (mulberry32), so that a failure names a seed to replay. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What an edit may type: YAML's structure characters among plain ones. */
+const PIECES = [
+  "x",
+  " ",
+  "\n",
+  ":",
+  "- ",
+  "#",
+  "|",
+  ">",
+  '"',
+  "'",
+  "&a",
+  "*a",
+  "!!str ",
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  "  ",
+  "7",
+  "é",
+  "\t",
+];
+
+function randomEdit(text: string, next: () => number): string {
+  const at = Math.floor(next() * text.length);
+  const removed = next() < 0.5 ? Math.floor(next() * 4) : 0;
+  let inserted = "";
+  const count = Math.floor(next() * 3);
+  for (let index = 0; index < count; index++) inserted += PIECES[Math.floor(next() * PIECES.length)] ?? "";
+  return text.slice(0, at) + inserted + text.slice(at + removed);
+}
+
+describe("reparsing an edit by its list item", () => {
+  it.each(CATALOGS)("gives the full parse's data for random edits of %s, or leaves them to it", (catalog) => {
+    const original = readFileSync(join(ROOT, catalog), "utf8");
+    let reparsed = 0;
+    // Each step parses the whole file too: large files get fewer chains.
+    const seeds = Number(process.env.INCREMENTAL_SEEDS ?? (original.length > 100_000 ? 25 : 150));
+    for (let seed = 1; seed <= seeds; seed++) {
+      const next = random(seed);
+      // A chain of edits, each against the base the last one left, as a watch session makes them.
+      let text = original;
+      let base: EditBase | undefined = baseOf(text);
+      for (let step = 0; step < 4 && base !== undefined; step++) {
+        const edited = randomEdit(text, next);
+        const result = reparseEdit(base, edited, sound);
+        const full = whole(edited);
+        if (result !== undefined) {
+          reparsed++;
+          expect(full, `seed ${seed} step ${step}: reparsed an edit the full parse refuses`).toBeDefined();
+          expect(result.data, `seed ${seed} step ${step}`).toEqual(full?.data);
+        }
+        if (full === undefined) break;
+        text = edited;
+        base = nextBase(edited, result?.base);
+      }
+    }
+    // Most random edits land inside some list item: the fast path is taken, not only refused.
+    expect(reparsed).toBeGreaterThan(seeds / 3);
+  });
+
+  it("reparses a changed description by its item, and keeps every other object", () => {
+    const text = readFileSync(join(ROOT, "schema/error-codes.yaml"), "utf8");
+    const base = baseOf(text);
+    const line = text.indexOf("- { code: 100004,");
+    const at = text.indexOf("description: ", line) + "description: ".length;
+    const end = text.indexOf(" }", at);
+    const edited = `${text.slice(0, at)}"edited: (100004) and more"${text.slice(end)}`;
+    const result = reparseEdit(base, edited, sound);
+    expect(result).toBeDefined();
+    expect(result?.data).toEqual(whole(edited)?.data);
+    const before = base.data as { moduleErrors: { modules: { id: string }[] } };
+    const after = result?.data as typeof before;
+    const changed = after.moduleErrors.modules.filter((module, index) => module !== before.moduleErrors.modules[index]);
+    expect(changed.map((module) => module.id)).toHaveLength(1);
+    expect(after.moduleErrors.modules.length).toBe(before.moduleErrors.modules.length);
+  });
+
+  it("leaves to the full parse what it cannot be sure of", () => {
+    const text = "format: 1\nlist:\n  - a: 1\n    b: |\n      kept\n\n  - a: 2\n# end\n";
+    const base = baseOf(text);
+    // An alias may point across items and an anchor be pointed at; a tag changes how text is read;
+    // the line of an item's `- ` could start another item; a block whose next line is blank may be
+    // cut short; a comment between items is in no item.
+    for (const edited of [
+      text.replace("a: 2", "a: *x"),
+      text.replace("a: 1", "a: &x 1"),
+      text.replace("b: |", "b: !!str |"),
+      text.replace("  - a: 2", "  -  a: 2"),
+      text.replace("kept", "kept more"),
+      text.replace("# end", "# the end"),
+    ]) {
+      expect(reparseEdit(base, edited, sound), edited).toBeUndefined();
+    }
+    // A flow mapping over lines answers to its parent's indentation, which a fragment has not.
+    const flow = "list:\n  - { a: 1,\n      b: 2 }\n";
+    expect(reparseEdit(baseOf(flow), flow.replace("b: 2", "b: 3"), sound)).toBeUndefined();
+  });
+});
