@@ -6,28 +6,40 @@
 
 import { ApiError, type ApiErrorInit, type ApiErrorMeta } from "./api-error.js";
 
-/** What the class of each listed code states about itself, by code. */
-const CLASS_META: Readonly<Record<number, ClassMeta>> = {
-  4000: { name: "InvalidParameterError", type: "Invalid request parameter", fault: "client", retryable: false },
-  4100: { name: "AuthenticationFailedError", type: "Authentication failed", fault: "client", retryable: false },
-  4200: { name: "RequestExpiredError", type: "Request expired", fault: "client", retryable: false },
-  4300: { name: "AccessDeniedError", type: "Access denied", fault: "client", retryable: false },
-  4400: { name: "QuotaExceededError", type: "Quota exceed", fault: "client", retryable: true },
-  4500: { name: "ReplayAttackError", type: "Replay attack", fault: "client", retryable: false },
-  4600: { name: "ProtocolNotSupportedError", type: "Protocol is not supported", fault: "client", retryable: false },
-  5000: { name: "ResourceNotFoundError", type: "Resource does not exist", fault: "client", retryable: false },
-  5100: { name: "ResourceOperationFailedError", type: "Resource operation failed", fault: "server", retryable: true },
-  5200: { name: "ResourcePurchaseFailedError", type: "Failed to purchase resource", fault: "server", retryable: false },
-  5300: { name: "InsufficientBalanceError", type: "Failed to purchase resource", fault: "client", retryable: false },
-  5400: { name: "PartialSuccessError", type: "Part of operations performed successfully", fault: "server", retryable: false },
-  5500: { name: "IdentityVerificationFailedError", type: "User failed to pass identity verification", fault: "client", retryable: false },
-  6000: { name: "InternalError", type: "Internal server error", fault: "server", retryable: true },
-  6100: { name: "VersionNotSupportedError", type: "Not supported by the version", fault: "client", retryable: false },
-  6200: { name: "ApiUnavailableError", type: "API is temporarily unavailable", fault: "server", retryable: true },
+/**
+ * What the class of each listed code states about itself, by code: a {@link ClassRow} each.
+ */
+const CLASS_META: Readonly<Record<number, ClassRow>> = {
+  4000: ["InvalidParameterError", "Invalid request parameter", "client", false],
+  4100: ["AuthenticationFailedError", "Authentication failed", "client", false],
+  4200: ["RequestExpiredError", "Request expired", "client", false],
+  4300: ["AccessDeniedError", "Access denied", "client", false],
+  4400: ["QuotaExceededError", "Quota exceed", "client", true],
+  4500: ["ReplayAttackError", "Replay attack", "client", false],
+  4600: ["ProtocolNotSupportedError", "Protocol is not supported", "client", false],
+  5000: ["ResourceNotFoundError", "Resource does not exist", "client", false],
+  5100: ["ResourceOperationFailedError", "Resource operation failed", "server", true],
+  5200: ["ResourcePurchaseFailedError", "Failed to purchase resource", "server", false],
+  5300: ["InsufficientBalanceError", "Failed to purchase resource", "client", false],
+  5400: ["PartialSuccessError", "Part of operations performed successfully", "server", false],
+  5500: ["IdentityVerificationFailedError", "User failed to pass identity verification", "client", false],
+  6000: ["InternalError", "Internal server error", "server", true],
+  6100: ["VersionNotSupportedError", "Not supported by the version", "client", false],
+  6200: ["ApiUnavailableError", "API is temporarily unavailable", "server", true],
 };
 
-/** What a listed code's class states besides its code. */
-type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
+/**
+ * What a listed code's class states besides its code, as a row: a tuple per code costs the compiler
+ * less than an object per code, and a bundle fewer bytes.
+ */
+type ClassRow = readonly [
+  name: string,
+  type: string,
+  fault: ApiErrorMeta["fault"],
+  retryable: boolean,
+  httpStatus?: number | undefined,
+  category?: string,
+];
 
 /** Each class's whole metadata, made on its first error: construction then looks one entry up. */
 const metaByCode = /* @__PURE__ */ new Map<number, ApiErrorMeta>();
@@ -44,7 +56,8 @@ export abstract class ListedApiError extends ApiError {
     const { code } = new.target as unknown as { readonly code: number };
     let meta = metaByCode.get(code);
     if (meta === undefined) {
-      meta = { ...(CLASS_META[code] as ClassMeta), code, known: true };
+      const [name, type, fault, retryable, httpStatus, category] = CLASS_META[code] as ClassRow;
+      meta = { code, name, type, fault, retryable, known: true, httpStatus, category };
       metaByCode.set(code, meta);
     }
     super(meta, init);

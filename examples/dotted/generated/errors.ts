@@ -6,17 +6,29 @@
 
 import { ApiError, type ApiErrorInit, type ApiErrorMeta } from "./api-error.js";
 
-/** What the class of each listed code states about itself, by code. */
-const CLASS_META: Readonly<Record<string, ClassMeta>> = {
-  AuthFailure: { name: "AuthFailureError", type: "AuthFailure", fault: "client", retryable: false },
-  "AuthFailure.SignatureExpire": { name: "AuthFailureSignatureExpireError", type: "AuthFailure.SignatureExpire", fault: "client", retryable: false, category: "AuthFailure" },
-  InternalError: { name: "InternalError", type: "InternalError", fault: "server", retryable: true },
-  InvalidParameter: { name: "InvalidParameterError", type: "InvalidParameter", fault: "client", retryable: false },
-  RequestLimitExceeded: { name: "RequestLimitExceededError", type: "RequestLimitExceeded", fault: "client", retryable: true },
+/**
+ * What the class of each listed code states about itself, by code: a {@link ClassRow} each.
+ */
+const CLASS_META: Readonly<Record<string, ClassRow>> = {
+  AuthFailure: ["AuthFailureError", "AuthFailure", "client", false],
+  "AuthFailure.SignatureExpire": ["AuthFailureSignatureExpireError", "AuthFailure.SignatureExpire", "client", false, undefined, "AuthFailure"],
+  InternalError: ["InternalError", "InternalError", "server", true],
+  InvalidParameter: ["InvalidParameterError", "InvalidParameter", "client", false],
+  RequestLimitExceeded: ["RequestLimitExceededError", "RequestLimitExceeded", "client", true],
 };
 
-/** What a listed code's class states besides its code. */
-type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
+/**
+ * What a listed code's class states besides its code, as a row: a tuple per code costs the compiler
+ * less than an object per code, and a bundle fewer bytes.
+ */
+type ClassRow = readonly [
+  name: string,
+  type: string,
+  fault: ApiErrorMeta["fault"],
+  retryable: boolean,
+  httpStatus?: number | undefined,
+  category?: string,
+];
 
 /** Each class's whole metadata, made on its first error: construction then looks one entry up. */
 const metaByCode = /* @__PURE__ */ new Map<string, ApiErrorMeta>();
@@ -33,7 +45,8 @@ export abstract class ListedApiError extends ApiError {
     const { code } = new.target as unknown as { readonly code: string };
     let meta = metaByCode.get(code);
     if (meta === undefined) {
-      meta = { ...(CLASS_META[code] as ClassMeta), code, known: true };
+      const [name, type, fault, retryable, httpStatus, category] = CLASS_META[code] as ClassRow;
+      meta = { code, name, type, fault, retryable, known: true, httpStatus, category };
       metaByCode.set(code, meta);
     }
     super(meta, init);

@@ -6,16 +6,28 @@
 
 import { ApiError, type ApiErrorInit, type ApiErrorMeta } from "./api-error.js";
 
-/** What the class of each listed code states about itself, by code. */
-const CLASS_META: Readonly<Record<number, ClassMeta>> = {
-  "-1": { name: "SystemBusyError", type: "System busy", fault: "server", retryable: true },
-  40001: { name: "InvalidCredentialError", type: "Invalid credential", fault: "client", retryable: false },
-  40003: { name: "InvalidOpenIdError", type: "Invalid user id", fault: "client", retryable: false },
-  45009: { name: "DailyLimitReachedError", type: "Daily limit reached", fault: "client", retryable: true },
+/**
+ * What the class of each listed code states about itself, by code: a {@link ClassRow} each.
+ */
+const CLASS_META: Readonly<Record<number, ClassRow>> = {
+  "-1": ["SystemBusyError", "System busy", "server", true],
+  40001: ["InvalidCredentialError", "Invalid credential", "client", false],
+  40003: ["InvalidOpenIdError", "Invalid user id", "client", false],
+  45009: ["DailyLimitReachedError", "Daily limit reached", "client", true],
 };
 
-/** What a listed code's class states besides its code. */
-type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
+/**
+ * What a listed code's class states besides its code, as a row: a tuple per code costs the compiler
+ * less than an object per code, and a bundle fewer bytes.
+ */
+type ClassRow = readonly [
+  name: string,
+  type: string,
+  fault: ApiErrorMeta["fault"],
+  retryable: boolean,
+  httpStatus?: number | undefined,
+  category?: string,
+];
 
 /** Each class's whole metadata, made on its first error: construction then looks one entry up. */
 const metaByCode = /* @__PURE__ */ new Map<number, ApiErrorMeta>();
@@ -32,7 +44,8 @@ export abstract class ListedApiError extends ApiError {
     const { code } = new.target as unknown as { readonly code: number };
     let meta = metaByCode.get(code);
     if (meta === undefined) {
-      meta = { ...(CLASS_META[code] as ClassMeta), code, known: true };
+      const [name, type, fault, retryable, httpStatus, category] = CLASS_META[code] as ClassRow;
+      meta = { code, name, type, fault, retryable, known: true, httpStatus, category };
       metaByCode.set(code, meta);
     }
     super(meta, init);

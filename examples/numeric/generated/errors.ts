@@ -6,17 +6,29 @@
 
 import { ApiError, type ApiErrorInit, type ApiErrorMeta } from "./api-error.js";
 
-/** What the class of each listed code states about itself, by code. */
-const CLASS_META: Readonly<Record<number, ClassMeta>> = {
-  1000: { name: "BadRequestError", type: "Bad request", fault: "client", retryable: false },
-  1001: { name: "UnauthorizedError", type: "Unauthorized", fault: "client", retryable: false },
-  1029: { name: "ThrottledError", type: "Throttled", fault: "client", retryable: true },
-  1500: { name: "ServerError", type: "Server error", fault: "server", retryable: true },
-  1503: { name: "LegacyMaintenanceError", type: "Maintenance", fault: "server", retryable: true },
+/**
+ * What the class of each listed code states about itself, by code: a {@link ClassRow} each.
+ */
+const CLASS_META: Readonly<Record<number, ClassRow>> = {
+  1000: ["BadRequestError", "Bad request", "client", false],
+  1001: ["UnauthorizedError", "Unauthorized", "client", false],
+  1029: ["ThrottledError", "Throttled", "client", true],
+  1500: ["ServerError", "Server error", "server", true],
+  1503: ["LegacyMaintenanceError", "Maintenance", "server", true],
 };
 
-/** What a listed code's class states besides its code. */
-type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
+/**
+ * What a listed code's class states besides its code, as a row: a tuple per code costs the compiler
+ * less than an object per code, and a bundle fewer bytes.
+ */
+type ClassRow = readonly [
+  name: string,
+  type: string,
+  fault: ApiErrorMeta["fault"],
+  retryable: boolean,
+  httpStatus?: number | undefined,
+  category?: string,
+];
 
 /** Each class's whole metadata, made on its first error: construction then looks one entry up. */
 const metaByCode = /* @__PURE__ */ new Map<number, ApiErrorMeta>();
@@ -33,7 +45,8 @@ export abstract class ListedApiError extends ApiError {
     const { code } = new.target as unknown as { readonly code: number };
     let meta = metaByCode.get(code);
     if (meta === undefined) {
-      meta = { ...(CLASS_META[code] as ClassMeta), code, known: true };
+      const [name, type, fault, retryable, httpStatus, category] = CLASS_META[code] as ClassRow;
+      meta = { code, name, type, fault, retryable, known: true, httpStatus, category };
       metaByCode.set(code, meta);
     }
     super(meta, init);

@@ -6,21 +6,33 @@
 
 import { ApiError, type ApiErrorInit, type ApiErrorMeta } from "./api-error.js";
 
-/** What the class of each listed code states about itself, by code. */
-const CLASS_META: Readonly<Record<string, ClassMeta>> = {
-  "about:blank": { name: "UntypedError", type: "No further semantics", fault: "server", retryable: false, httpStatus: 500 },
-  "https://example.com/probs/edit-conflict": { name: "EditConflictError", type: "The resource was changed by someone else.", fault: "client", retryable: false, httpStatus: 412 },
-  "https://example.com/probs/insufficient-scope": { name: "InsufficientScopeError", type: "Your token does not allow this.", fault: "client", retryable: false, httpStatus: 403 },
-  "https://example.com/probs/maintenance": { name: "MaintenanceError", type: "The service is down for maintenance.", fault: "server", retryable: true, httpStatus: 503 },
-  "https://example.com/probs/not-found": { name: "NotFoundError", type: "The resource does not exist.", fault: "client", retryable: false, httpStatus: 404 },
-  "https://example.com/probs/out-of-credit": { name: "OutOfCreditError", type: "You do not have enough credit.", fault: "client", retryable: false, httpStatus: 403 },
-  "https://example.com/probs/rate-limited": { name: "RateLimitedError", type: "Too many requests.", fault: "client", retryable: true, httpStatus: 429 },
-  "https://example.com/probs/unauthenticated": { name: "UnauthenticatedError", type: "You are not signed in.", fault: "client", retryable: false, httpStatus: 401 },
-  "https://example.com/probs/validation-error": { name: "ValidationError", type: "Your request is not valid.", fault: "client", retryable: false, httpStatus: 422 },
+/**
+ * What the class of each listed code states about itself, by code: a {@link ClassRow} each.
+ */
+const CLASS_META: Readonly<Record<string, ClassRow>> = {
+  "about:blank": ["UntypedError", "No further semantics", "server", false, 500],
+  "https://example.com/probs/edit-conflict": ["EditConflictError", "The resource was changed by someone else.", "client", false, 412],
+  "https://example.com/probs/insufficient-scope": ["InsufficientScopeError", "Your token does not allow this.", "client", false, 403],
+  "https://example.com/probs/maintenance": ["MaintenanceError", "The service is down for maintenance.", "server", true, 503],
+  "https://example.com/probs/not-found": ["NotFoundError", "The resource does not exist.", "client", false, 404],
+  "https://example.com/probs/out-of-credit": ["OutOfCreditError", "You do not have enough credit.", "client", false, 403],
+  "https://example.com/probs/rate-limited": ["RateLimitedError", "Too many requests.", "client", true, 429],
+  "https://example.com/probs/unauthenticated": ["UnauthenticatedError", "You are not signed in.", "client", false, 401],
+  "https://example.com/probs/validation-error": ["ValidationError", "Your request is not valid.", "client", false, 422],
 };
 
-/** What a listed code's class states besides its code. */
-type ClassMeta = Omit<ApiErrorMeta, "code" | "known">;
+/**
+ * What a listed code's class states besides its code, as a row: a tuple per code costs the compiler
+ * less than an object per code, and a bundle fewer bytes.
+ */
+type ClassRow = readonly [
+  name: string,
+  type: string,
+  fault: ApiErrorMeta["fault"],
+  retryable: boolean,
+  httpStatus?: number | undefined,
+  category?: string,
+];
 
 /** Each class's whole metadata, made on its first error: construction then looks one entry up. */
 const metaByCode = /* @__PURE__ */ new Map<string, ApiErrorMeta>();
@@ -37,7 +49,8 @@ export abstract class ListedApiError extends ApiError {
     const { code } = new.target as unknown as { readonly code: string };
     let meta = metaByCode.get(code);
     if (meta === undefined) {
-      meta = { ...(CLASS_META[code] as ClassMeta), code, known: true };
+      const [name, type, fault, retryable, httpStatus, category] = CLASS_META[code] as ClassRow;
+      meta = { code, name, type, fault, retryable, known: true, httpStatus, category };
       metaByCode.set(code, meta);
     }
     super(meta, init);
