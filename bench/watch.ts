@@ -107,7 +107,9 @@ export async function timeWatch(
       between(run);
       for (const [index, layout] of layouts.entries()) {
         const watcher = watchers[index] as Watcher;
-        const changed = watcher.next(new RegExp(`changed: .*${layout.edit.output.replace(/[.]/g, "\\.")}`));
+        // The module's file written, not listed as removed (a run that read a half-saved file).
+        const file = layout.edit.output.replace(/[.]/g, "\\.");
+        const changed = watcher.next(new RegExp(`changed: .*${file}(?! \\(removed\\))`));
         editDescription(layout.edit.file, layout.edit.code, `edited in run ${run}`);
         const saved = performance.now();
         await changed;

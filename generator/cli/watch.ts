@@ -1,7 +1,10 @@
-import { type FSWatcher, readdirSync, watch } from "node:fs";
+import { type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { CatalogError, formatProblem } from "../problems.js";
 import { Regenerator } from "../regenerate.js";
+
+/** How long the inputs must be left alone before a save is read: a file written in parts is read whole. */
+const SETTLE_MS = 10;
 
 /** Folders never worth watching for catalog files. */
 const SKIPPED = new Set(["node_modules", ".git"]);
@@ -54,7 +57,21 @@ export function watchAndGenerate(schema: string, out: string): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(), 10);
+    timer = setTimeout(() => (beingWritten() ? schedule() : run()), SETTLE_MS);
+  };
+  /** Whether an input changed too recently to be read whole: an editor may still be writing it. */
+  const beingWritten = () => {
+    const now = Date.now();
+    for (const input of inputs) {
+      try {
+        // A time in the future (a clock that differs) counts as settled, or nothing would ever run.
+        const age = now - statSync(input).mtimeMs;
+        if (age >= 0 && age < SETTLE_MS) return true;
+      } catch {
+        // A file removed or being replaced: the run reports what it finds.
+      }
+    }
+    return false;
   };
 
   const onEvent = (folder: string) => (_event: string, name: string | Buffer | null) => {
