@@ -205,7 +205,7 @@ export function measurePeers(options: {
     peers: prepared.map(({ peer, out }, index) => result(peer.name, peer.holds, samples[index] ?? [], out)),
     errcat: result(
       "`errcat generate`",
-      "a file per module (enum, metadata table, guard) and the shared runtime, docs, manifest",
+      `a file per module (enum, lean table, metadata, guard), the module texts per locale, the shared runtime, the docs (a file per module past \`output.docs.splitAbove\`), the reference page and the manifest`,
       samples[prepared.length] ?? [],
       errcatOut,
     ),
