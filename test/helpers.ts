@@ -101,3 +101,13 @@ export function typecheckOutput(...outs: readonly string[]) {
   const result = spawnSync(process.execPath, args, { encoding: "utf8" });
   return { status: result.status, output: result.stdout + result.stderr };
 }
+
+/** The default catalog, every example and the PostgreSQL fixture: the catalogs tests run across dialects. */
+export const DIALECT_CATALOGS = [
+  "schema/error-codes.yaml",
+  "examples/numeric/catalog.yaml",
+  "examples/dotted/catalog.yaml",
+  "examples/errcode/catalog.yaml",
+  "examples/problem-details/catalog.yaml",
+  "test/fixtures/apis/postgresql/catalog.yaml",
+];

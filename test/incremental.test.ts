@@ -9,16 +9,9 @@ import { describe, expect, it } from "vitest";
 import { type EditBase, reparseEdit } from "../generator/incremental.js";
 import { type LoadedCatalog, parseCatalogText, structureProblems } from "../generator/load.js";
 import { CatalogError } from "../generator/problems.js";
-import { ROOT } from "./helpers.js";
+import { DIALECT_CATALOGS, ROOT } from "./helpers.js";
 
-const CATALOGS = [
-  "schema/error-codes.yaml",
-  "examples/numeric/catalog.yaml",
-  "examples/dotted/catalog.yaml",
-  "examples/errcode/catalog.yaml",
-  "examples/problem-details/catalog.yaml",
-  "test/fixtures/apis/postgresql/catalog.yaml",
-];
+const CATALOGS = DIALECT_CATALOGS;
 
 const sound = (doc: Parameters<typeof structureProblems>[0]) => structureProblems(doc).length === 0;
 

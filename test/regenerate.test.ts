@@ -12,13 +12,16 @@ import { cleanup, tempDir } from "./helpers.js";
 
 afterAll(cleanup);
 
-const catalog = (settings: string) => `format: 1
+/** What both layouts' catalogs begin with. */
+const HEAD = `format: 1
 id: pieces
 title: Pieces API
 success: 0
 common:
   - { code: 4000, name: InvalidParameter, type: Invalid parameter, description: A parameter is wrong., fault: client }
-moduleErrors:
+`;
+
+const catalog = (settings: string) => `${HEAD}moduleErrors:
   modules: []
 include: ["modules/*.yaml"]
 output:
@@ -87,13 +90,7 @@ describe("the pieces --watch keeps", () => {
 });
 
 describe("--watch on a catalog in one file", () => {
-  const oneFile = (billing: string, orders: string) => `format: 1
-id: pieces
-title: Pieces API
-success: 0
-common:
-  - { code: 4000, name: InvalidParameter, type: Invalid parameter, description: A parameter is wrong., fault: client }
-moduleErrors:
+  const oneFile = (billing: string, orders: string) => `${HEAD}moduleErrors:
   modules:
     - name: billing
       codes:

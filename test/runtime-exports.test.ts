@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { render, validate } from "../generator/index.js";
 import type { CatalogModel } from "../generator/model.js";
 import { RUNTIME_EXPORTS } from "../generator/names.js";
+import { DIALECT_CATALOGS } from "./helpers.js";
 
 /** Top-level exported declarations of a TypeScript file. */
 function declared(text: string): string[] {
@@ -39,14 +40,7 @@ function derivedFromCatalog(model: CatalogModel): Set<string> {
   ]);
 }
 
-const CATALOGS = [
-  "schema/error-codes.yaml",
-  "examples/numeric/catalog.yaml",
-  "examples/dotted/catalog.yaml",
-  "examples/errcode/catalog.yaml",
-  "examples/problem-details/catalog.yaml",
-  "test/fixtures/apis/postgresql/catalog.yaml",
-];
+const CATALOGS = DIALECT_CATALOGS;
 
 /** What a catalog's generated index exports that the catalog did not name. */
 function runtimeOf(catalog: string): { runtime: string[]; files: Map<string, string> } {
