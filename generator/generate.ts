@@ -124,12 +124,15 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   if (options.check && matchesFingerprint(out, schema, sourcePath(schema), options.fs)) {
     return { mode: "check", by: "hashes", model: undefined, drift: [] };
   }
-  // Started first, so that the thread is up by the time the first file is emitted.
-  const thread = options.check || options.fs !== undefined ? undefined : StagingThread.start(out, stagingSuffix());
+  // Started first, so that the thread is up by the time the first file is emitted. A check's thread
+  // compares each file with the disk while the rest is emitted, and writes nothing.
+  const thread = options.fs !== undefined ? undefined : StagingThread.start(out, stagingSuffix(), options.check);
   try {
     const { model, sources } = loadForOutput(schema);
     if (options.check) {
-      return { mode: "check", by: "comparison", model, drift: findDrift(out, render(model), options.fs) };
+      const files = render(model, undefined, thread && ((file, text) => thread.stage(file, text)));
+      const same = thread ? new Set(thread.finish().unchanged) : undefined;
+      return { mode: "check", by: "comparison", model, drift: findDrift(out, files, options.fs, same) };
     }
     checkOutputFolder(out, schema, options.fs);
     if (thread) return { mode: "write", model, ...writeStaged(thread, model, sources, { schema, out }) };

@@ -218,12 +218,17 @@ export function structureProblems(doc: Document): { message: string; offset: num
   // with one path pushed and popped rather than a copy per node.
   const path: string[] = [];
   const walk = (node: unknown): void => {
-    if (isMap(node)) {
+    // Scalars first: most nodes are.
+    if (isScalar(node)) {
+      const problem = numberProblem(node);
+      if (problem) problems.push({ message: problem, offset: node.range?.[0] ?? 0, pointer: toPointer(path) });
+    } else if (isMap(node)) {
       for (const item of node.items) walk(item);
     } else if (isSeq(node)) {
-      for (const [index, item] of node.items.entries()) {
+      const { items } = node;
+      for (let index = 0; index < items.length; index++) {
         path.push(String(index));
-        walk(item);
+        walk(items[index]);
         path.pop();
       }
     } else if (isPair(node)) {
@@ -238,9 +243,6 @@ export function structureProblems(doc: Document): { message: string; offset: num
       if (isScalar(key)) path.push(String(key.value));
       walk(node.value);
       if (isScalar(key)) path.pop();
-    } else if (isScalar(node)) {
-      const problem = numberProblem(node);
-      if (problem) problems.push({ message: problem, offset: node.range?.[0] ?? 0, pointer: toPointer(path) });
     } else if (isAlias(node) && !node.resolve(doc)) {
       problems.push({
         message: `unresolved alias *${node.source}: no anchor &${node.source} is set before it`,

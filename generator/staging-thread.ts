@@ -31,13 +31,16 @@ export class StagingThread {
     private readonly signal: Int32Array,
   ) {}
 
-  /** Starts the thread; undefined where errcat runs from its sources, which have no built worker. */
-  static start(out: string, suffix: string): StagingThread | undefined {
+  /**
+   * Starts the thread; undefined where errcat runs from its sources, which have no built worker.
+   * With \`compareOnly\`, it writes nothing and only tells which files on disk hold the bytes sent.
+   */
+  static start(out: string, suffix: string, compareOnly = false): StagingThread | undefined {
     const script = new URL("./staging-worker.js", import.meta.url);
     if (!existsSync(fileURLToPath(script))) return undefined;
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const setup: StagingSetup = { out, suffix, port: port2, signal };
+    const setup: StagingSetup = { out, suffix, compareOnly, port: port2, signal };
     const worker = new Worker(script, { workerData: setup, transferList: [port2] });
     worker.unref();
     port1.unref();
