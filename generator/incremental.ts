@@ -31,8 +31,13 @@ export interface Reparsed {
   readonly base: EditBase;
 }
 
-/** The base of a whole parse; undefined when the tree has anchors, aliases or tags. */
+/**
+ * The base of a whole parse; undefined when the tree has anchors, aliases or tags, keys that would
+ * name the same property, or a directive (\`%YAML 1.1\` reads \`yes\` and dates otherwise) or a
+ * document marker past the first line, which a fragment would not see.
+ */
 export function editBase(text: string, doc: Document, data: unknown): EditBase | undefined {
+  if (/^%/m.test(text) || /\n(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text)) return undefined;
   const items = listItems(doc, 0);
   return items === undefined ? undefined : { text, data, items };
 }
@@ -61,8 +66,10 @@ export function reparseEdit(base: EditBase, text: string, sound: (doc: Document)
   if (!/^[ ]*-[ ]+$/.test(old.slice(lineStart, item.start))) return undefined;
   const column = item.start - lineStart;
   const value = text.slice(item.start, item.end + delta);
-  // A flow mapping over several lines is held to its parent's indentation, which a fragment has not.
+  // A flow mapping over several lines is held to its parent's indentation, which a fragment has not;
+  // a line starting a directive or a document marker ends or changes the document, not the item.
   if (value.startsWith("{") && value.includes("\n")) return undefined;
+  if (/\n(?:%|---|\.\.\.)/.test(value)) return undefined;
   const fragment = `${" ".repeat(column)}${value}`;
   const doc = parseDocument(fragment, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents) || !sound(doc)) return undefined;
@@ -73,10 +80,12 @@ export function reparseEdit(base: EditBase, text: string, sound: (doc: Document)
   if (inner === undefined) return undefined;
   const data = replaced(base.data, item.path, doc.toJS({ maxAliasCount: 0 }));
   if (data === undefined) return undefined;
+  // The item's value ends where its reparse says, which trailing blank lines may move.
+  const end = (doc.contents.range?.[1] ?? fragment.length) + item.start - column;
   const items: ListItem[] = [];
   for (const each of base.items) {
     if (each.end <= item.start) items.push(each);
-    else if (each === item) items.push({ ...item, end: item.end + delta }, ...withPrefix(inner, item.path));
+    else if (each === item) items.push({ ...item, end }, ...withPrefix(inner, item.path));
     else if (each.start < item.start) items.push({ ...each, end: each.end + delta });
     else if (each.start >= item.end) items.push({ ...each, start: each.start + delta, end: each.end + delta });
     // Items inside the edited one are replaced by those of its reparse.
@@ -129,7 +138,14 @@ function listItems(doc: Document, offset: number): ListItem[] | undefined {
     if (tagged.anchor !== undefined || (tagged.tag !== undefined && !isScalar(node))) plain = false;
     if (isScalar(node) && node.tag !== undefined) plain = false;
     if (isMap(node)) {
-      for (const pair of node.items) walk(pair);
+      // Keys that become one property (\`1\` and \`"1"\`) would make a path name the wrong value.
+      const names = new Set<string>();
+      for (const pair of node.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (name !== undefined && names.has(name)) plain = false;
+        if (name !== undefined) names.add(name);
+        walk(pair);
+      }
     } else if (isSeq(node)) {
       node.items.forEach((child, index) => {
         path.push(String(index));

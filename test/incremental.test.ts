@@ -148,4 +148,16 @@ describe("reparsing an edit by its list item", () => {
     const flow = "list:\n  - { a: 1,\n      b: 2 }\n";
     expect(reparseEdit(baseOf(flow), flow.replace("b: 2", "b: 3"), sound)).toBeUndefined();
   });
+
+  it("refuses what a fragment would read otherwise than the whole file", () => {
+    // `%YAML 1.1` reads `yes` as true, dates as dates and `<<` as a merge: a fragment reads YAML 1.2.
+    const directive = "%YAML 1.1\n---\nlist:\n- a: 1\n  b: x\n";
+    expect(whole(directive)?.editBase?.()).toBeUndefined();
+    // `1` and `"1"` are one property: a path through it could name the other key's list.
+    const keys = '1:\n- a: 1\n  b: 2\n"1":\n- a: 9\n  b: 9\n';
+    expect(whole(keys)?.editBase?.()).toBeUndefined();
+    // A document marker typed inside an item ends the document there, not the item.
+    const list = "l:\n- a: 1\n  b: 2\n- c: 3\n";
+    expect(reparseEdit(baseOf(list), list.replace("  b: 2\n", "  b: 2\n...\n  d: 4\n"), sound)).toBeUndefined();
+  });
 });
