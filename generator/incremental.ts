@@ -70,6 +70,9 @@ export function reparseEdit(base: EditBase, text: string, sound: (doc: Document)
   // a line starting a directive or a document marker ends or changes the document, not the item.
   if (value.startsWith("{") && value.includes("\n")) return undefined;
   if (/\n(?:%|---|\.\.\.)/.test(value)) return undefined;
+  // The lexer reads on past a fragment's end after a tab (a block scalar's trailing whitespace lines)
+  // and after a comment indented less than the item (a plain scalar then continues less indented).
+  if (value.includes("\t") || lessIndentedComment(value, column)) return undefined;
   const fragment = `${" ".repeat(column)}${value}`;
   const doc = parseDocument(fragment, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents) || !sound(doc)) return undefined;
@@ -91,6 +94,12 @@ export function reparseEdit(base: EditBase, text: string, sound: (doc: Document)
     // Items inside the edited one are replaced by those of its reparse.
   }
   return { data, base: { text, data, items } };
+}
+
+/** Whether a line of `value` after its first is a comment indented less than `column`. */
+function lessIndentedComment(value: string, column: number): boolean {
+  for (const match of value.matchAll(/\n([ ]*)#/g)) if ((match[1] ?? "").length < column) return true;
+  return false;
 }
 
 /** Whether the text at `end` is the end of the file or a line of content indented less than `column`. */

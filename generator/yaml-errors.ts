@@ -79,12 +79,18 @@ function lineAt(text: string, offset: number): Line {
 
 /** The next line after `line` that holds more than spaces and a comment. */
 function nextLine(text: string, line: Line): Line | undefined {
-  for (let start = line.start + line.text.length + 1; start < text.length; ) {
+  for (let start = afterLine(text, line); start < text.length; ) {
     const next = lineAt(text, start);
     if (!/^\s*(#.*)?$/.test(next.text)) return next;
-    start = next.start + next.text.length + 1;
+    start = afterLine(text, next);
   }
   return undefined;
+}
+
+/** Where the line after `line` starts: past its `\n`, which a CRLF line's text (its `\r` removed) does not reach. */
+function afterLine(text: string, line: Line): number {
+  const end = text.indexOf("\n", line.start);
+  return end === -1 ? text.length : end + 1;
 }
 
 /** The column of the first earlier `- ` item that is not at `indent`, the column the list uses. */

@@ -49,28 +49,30 @@ function random(seed: number): () => number {
 
 /** What an edit may type: YAML's structure characters among plain ones. */
 const PIECES = [
-  "x",
-  " ",
-  "\n",
-  ":",
-  "- ",
-  "#",
-  "|",
-  ">",
-  '"',
-  "'",
-  "&a",
-  "*a",
-  "!!str ",
-  "{",
-  "}",
-  "[",
-  "]",
-  ",",
-  "  ",
-  "7",
-  "é",
-  "\t",
+  ...[
+    "x",
+    " ",
+    "\n",
+    ":",
+    "- ",
+    "#",
+    "|",
+    ">",
+    '"',
+    "'",
+    "&a",
+    "*a",
+    "!!str ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "  ",
+    "7",
+    "é",
+  ],
+  ...["\t", "\n\t", "\n\n", "\n #c", "\n#x", "\n...\n", "\r\n", "|+", "? "],
 ];
 
 function randomEdit(text: string, next: () => number): string {
@@ -159,5 +161,12 @@ describe("reparsing an edit by its list item", () => {
     // A document marker typed inside an item ends the document there, not the item.
     const list = "l:\n- a: 1\n  b: 2\n- c: 3\n";
     expect(reparseEdit(baseOf(list), list.replace("  b: 2\n", "  b: 2\n...\n  d: 4\n"), sound)).toBeUndefined();
+    // After a comment indented less than the item, a plain scalar goes on over the next item's line.
+    const codes = "codes:\n  - code: E1\n    text: old\n  - E2\n";
+    const comment = "codes:\n  - code: E1\n    text:\n #note\n      new\n  - E2\n";
+    expect(reparseEdit(baseOf(codes), comment, sound)).toBeUndefined();
+    // A block scalar keeps reading whitespace lines past the item when one holds a tab.
+    const block = "l:\n- e:\n  - e: q\n    b: |+\n        k\n\n  - 1: x\n";
+    expect(reparseEdit(baseOf(block), block.replace("        k\n", "    \t\n"), sound)).toBeUndefined();
   });
 });

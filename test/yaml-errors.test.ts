@@ -70,3 +70,9 @@ describe("unknown keys", () => {
     expect(Array.isArray(checked) ? checked.map((problem) => problem.message) : []).toContain(want);
   });
 });
+
+describe("a broken CRLF file", () => {
+  it("is reported, not read forever", () => {
+    expect(() => parseCatalogText("crlf.yaml", "a: |\r\n    k\r\n\r\n  - c: 1\r\n")).toThrow(CatalogError);
+  });
+});
