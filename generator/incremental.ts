@@ -139,13 +139,12 @@ function listItems(doc: Document, offset: number): ListItem[] | undefined {
       path.pop();
       return;
     }
-    const tagged = node as Node & { anchor?: string; tag?: string };
+    // An alias (neither mapping, list nor scalar), an anchor or a tag: not plain.
     if (!isMap(node) && !isSeq(node) && !isScalar(node)) {
       plain = false;
       return;
     }
-    if (tagged.anchor !== undefined || (tagged.tag !== undefined && !isScalar(node))) plain = false;
-    if (isScalar(node) && node.tag !== undefined) plain = false;
+    if (node.anchor !== undefined || node.tag !== undefined) plain = false;
     if (isMap(node)) {
       // Keys that become one property (\`1\` and \`"1"\`) would make a path name the wrong value.
       const names = new Set<string>();

@@ -87,8 +87,7 @@ function decode(bytes: Uint8Array, here: (message: string) => CatalogError): str
 
 /** Parses catalog text (without reading a file); `file` is only used in locations. */
 export function parseCatalogText(file: string, source: string): LoadedCatalog {
-  // A BOM is not content: positions count from the first character after it, as editors show them.
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const text = withoutBom(source);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const position = linePositions(text);
   const at = (message: string, offset: number, pointer = ""): Problem => ({
@@ -120,6 +119,11 @@ export function parseCatalogText(file: string, source: string): LoadedCatalog {
   };
 }
 
+/** A BOM is not content: positions count from the first character after it, as editors show them. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
  * A catalog file read again after an edit, reparsing only the list item the edit is in (a module, a
  * code) against `previous`, the last parse of the same file; undefined where that cannot be done
@@ -131,8 +135,7 @@ export function reparseCatalogFile(previous: LoadedCatalog, read: CatalogFile): 
   if (base === undefined) return undefined;
   let text: string;
   try {
-    const decoded = decode(read.bytes, (message) => fileProblem(read.file, message));
-    text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+    text = withoutBom(decode(read.bytes, (message) => fileProblem(read.file, message)));
   } catch {
     return undefined;
   }

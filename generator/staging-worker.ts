@@ -37,25 +37,20 @@ const setup = workerData as StagingSetup;
 const made = new Set<string>();
 
 function stage({ file, bytes }: StageRequest): StageAnswer {
-  if (setup.compareOnly) {
-    // A file that cannot be read is not known to be the same: the main thread reads it again and says why.
-    try {
-      const path = join(setup.out, file);
-      return { file, sha256: "", staged: !(nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(bytes)) };
-    } catch {
-      return { file, sha256: "", staged: true };
-    }
-  }
   try {
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const path = join(setup.out, file);
-    if (nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(bytes)) return { file, sha256, staged: false };
+    const same = nodeFs.existsSync(path) && nodeFs.readFileSync(path).equals(bytes);
+    if (setup.compareOnly) return { file, sha256: "", staged: !same };
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (same) return { file, sha256, staged: false };
     const folder = dirname(path);
     if (!made.has(folder)) nodeFs.mkdirSync(folder, { recursive: true });
     made.add(folder);
     nodeFs.writeFileSync(`${path}${setup.suffix}.new`, bytes);
     return { file, sha256, staged: true };
   } catch (error) {
+    // A check's file that cannot be read is not known to be the same: the main thread reads it again and says why.
+    if (setup.compareOnly) return { file, sha256: "", staged: true };
     return { file, error: error instanceof Error ? error.message : String(error) };
   }
 }
