@@ -3,7 +3,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar } from "yaml";
 import { type EditBase, editBase, reparseEdit } from "./incremental.js";
+import { RestParse } from "./parse-thread.js";
 import { CatalogError, fromPointer, type Location, type Problem, toPointer } from "./problems.js";
+import { type Joined, joinParts, parseHead, planSplit, type SplitPlan } from "./split-parse.js";
 import { plain, syntaxProblems } from "./yaml-errors.js";
 
 /** Catalogs larger than this are refused before parsing: real catalogs run to a few MB. */
@@ -62,15 +64,17 @@ export function readCatalogFile(file: string): CatalogFile {
   return { file, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
-/** Parses bytes {@link readCatalogFile} read. */
-export function parseCatalogFile({ file, bytes, sha256 }: CatalogFile): LoadedCatalog {
-  return {
-    ...parseCatalogText(
-      file,
-      decode(bytes, (message) => fileProblem(file, message)),
-    ),
-    sha256,
-  };
+/**
+ * Parses bytes {@link readCatalogFile} read. With `threads`, a large file is parsed on two threads
+ * where that gives the same data (see `split-parse.ts`); the result then has no {@link LoadedCatalog.editBase}.
+ */
+export function parseCatalogFile(
+  { file, bytes, sha256 }: CatalogFile,
+  options: { threads?: boolean } = {},
+): LoadedCatalog {
+  const text = decode(bytes, (message) => fileProblem(file, message));
+  const loaded = (options.threads ? parseOnTwoThreads(file, text) : undefined) ?? parseCatalogText(file, text);
+  return { ...loaded, sha256 };
 }
 
 function fileProblem(file: string, message: string): CatalogError {
@@ -85,10 +89,13 @@ function decode(bytes: Uint8Array, here: (message: string) => CatalogError): str
   return text;
 }
 
+/** How every catalog text is parsed: a key written twice in one mapping is an error. */
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+
 /** Parses catalog text (without reading a file); `file` is only used in locations. */
 export function parseCatalogText(file: string, source: string): LoadedCatalog {
   const text = withoutBom(source);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, PARSE_OPTIONS);
   const position = linePositions(text);
   const at = (message: string, offset: number, pointer = ""): Problem => ({
     message,
@@ -122,6 +129,59 @@ export function parseCatalogText(file: string, source: string): LoadedCatalog {
 /** A BOM is not content: positions count from the first character after it, as editors show them. */
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The head of a split text parsed here while a second thread parses the rest; undefined when the
+ * text is not split, or either part has anything the whole parse must report or could read otherwise.
+ */
+function parseOnTwoThreads(file: string, source: string): LoadedCatalog | undefined {
+  const text = withoutBom(source);
+  const plan = planSplit(text);
+  const thread = plan && RestParse.start(plan.rest);
+  if (plan === undefined || thread === undefined) return undefined;
+  try {
+    const head = parseHead(plan.head, (doc) => structureProblems(doc).length === 0);
+    const rest = head && thread.data();
+    const joined = head && rest && joinParts(head.data, rest, plan.token);
+    if (head === undefined || joined === undefined) return undefined;
+    return { file, data: joined.data, locate: splitLocator(file, text, plan, joined, head.doc) };
+  } finally {
+    thread.close();
+  }
+}
+
+/**
+ * Positions in a split text: from the head's tree, moved past the rest where they follow it, or from
+ * a parse of the rest alone, made when a pointer into it is first asked for.
+ */
+function splitLocator(
+  file: string,
+  text: string,
+  plan: SplitPlan,
+  joined: Joined,
+  head: Document,
+): LoadedCatalog["locate"] {
+  const position = linePositions(text);
+  const { path, headItems } = joined;
+  let rest: Document | undefined;
+  return (pointer, options = {}) => {
+    const segments = fromPointer(pointer);
+    const index = Number(segments[path.length]);
+    let offset: number;
+    if (segments.length > path.length && path.every((segment, at) => segments[at] === segment) && index >= headItems) {
+      rest ??= parseDocument(plan.rest, PARSE_OPTIONS);
+      const inRest = [String(index - headItems), ...segments.slice(path.length + 1)];
+      offset = plan.restStart + (findNode(rest.contents, inRest, options.key ?? false)?.range?.[0] ?? 0);
+    } else {
+      const at = findNode(head.contents, segments, options.key ?? false)?.range?.[0] ?? 0;
+      const placeholderEnd = plan.restStart + plan.placeholderLine.length;
+      if (at < plan.restStart) offset = at;
+      else if (at < placeholderEnd) offset = plan.restStart;
+      else offset = at - placeholderEnd + plan.restEnd;
+    }
+    return { file, ...position(offset), pointer };
+  };
 }
 
 /**

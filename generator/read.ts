@@ -47,7 +47,8 @@ function loadChecked(file: string, kind: "catalog" | "included", cache: ReadCach
   const edited = hit && hit.source.file === file ? reparseCatalogFile(hit.source, read) : undefined;
   // The stale tree goes before the new one is built: at 30,000 codes both at once cost the collector dearly.
   cache?.delete(key);
-  const source = edited ?? parseCatalogFile(read);
+  // A watch (with a cache) keeps each whole tree to reparse edits against; a single run parses on two threads.
+  const source = edited ?? parseCatalogFile(read, { threads: cache === undefined });
   const checked =
     kind === "catalog" ? checkSchemaLeniently(source, "catalog") : checkSchemaLeniently(source, "included");
   const entry = { sha256: read.sha256, source, checked };

@@ -41,7 +41,8 @@ export class StagingThread {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const setup: StagingSetup = { out, suffix, compareOnly, port: port2, signal };
-    const worker = new Worker(script, { workerData: setup, transferList: [port2] });
+    // Without the node flags errcat was started with: a thread needs none, and some (\`--input-type\`) stop one starting.
+    const worker = new Worker(script, { workerData: setup, transferList: [port2], execArgv: [] });
     worker.unref();
     port1.unref();
     return new StagingThread(worker, port1, signal);
