@@ -122,6 +122,10 @@ describe("joining the parts", () => {
     ["an empty item then a nested list", "        -\n          - 1\n          - 2\n        - - 3\n"],
     ["an explicit key", "        - ? code\n          : 100\n"],
     ["a tag", "        - code: !!str 100\n"],
+    [
+      "block scalars with indentation indicators",
+      "        - code: 100\n          description: |2\n               deep\n             - less\n        - |1\n          - x\n        - >-\n\n         - y\n",
+    ],
     ["a list at the indentation of its key", "        - codes:\n          - 1\n          - 2\n          name: after\n"],
   ];
 
