@@ -20,7 +20,7 @@ export interface Drift {
 }
 
 /**
- * Compares the expected output with the folder; nothing is written. Files in \`same\` are known to
+ * Compares the expected output with the folder; nothing is written. Files in `same` are known to
  * hold the expected bytes already (compared as they were emitted) and are not read again.
  */
 export function findDrift(

@@ -33,7 +33,7 @@ export interface Reparsed {
 
 /**
  * The base of a whole parse; undefined when the tree has anchors, aliases or tags, keys that would
- * name the same property, or a directive (\`%YAML 1.1\` reads \`yes\` and dates otherwise) or a
+ * name the same property, or a directive (`%YAML 1.1` reads `yes` and dates otherwise) or a
  * document marker past the first line, which a fragment would not see.
  */
 export function editBase(text: string, doc: Document, data: unknown): EditBase | undefined {
@@ -146,7 +146,7 @@ function listItems(doc: Document, offset: number): ListItem[] | undefined {
     }
     if (node.anchor !== undefined || node.tag !== undefined) plain = false;
     if (isMap(node)) {
-      // Keys that become one property (\`1\` and \`"1"\`) would make a path name the wrong value.
+      // Keys that become one property (`1` and `"1"`) would make a path name the wrong value.
       const names = new Set<string>();
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : undefined;

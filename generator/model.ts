@@ -330,7 +330,7 @@ export function buildModel(
     source.modules.map((module, moduleIndex): ModuleModel => {
       const names = moduleNames(module.name);
       const pointer = `${source.pointer}/${moduleIndex}`;
-      // The same document read again (\`--watch\`, its file unchanged) under the same settings keeps its model.
+      // The same document read again (`--watch`, its file unchanged) under the same settings keeps its model.
       const key = JSON.stringify([locales, source.file, pointer, split]);
       const kept = keptModules.get(module);
       if (kept?.key === key) return kept.model;

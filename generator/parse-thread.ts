@@ -29,7 +29,7 @@ export class RestParse {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const setup: ParseSetup = { rest, port: port2, signal };
-    // Without the node flags errcat was started with: a thread needs none, and some (\`--input-type\`) stop one starting.
+    // Without the node flags errcat was started with: a thread needs none, and some (`--input-type`) stop one starting.
     const worker = new Worker(script, { workerData: setup, transferList: [port2], execArgv: [] });
     worker.unref();
     port1.unref();

@@ -33,7 +33,7 @@ export class StagingThread {
 
   /**
    * Starts the thread; undefined where errcat runs from its sources, which have no built worker.
-   * With \`compareOnly\`, it writes nothing and only tells which files on disk hold the bytes sent.
+   * With `compareOnly`, it writes nothing and only tells which files on disk hold the bytes sent.
    */
   static start(out: string, suffix: string, compareOnly = false): StagingThread | undefined {
     const script = new URL("./staging-worker.js", import.meta.url);
@@ -41,7 +41,7 @@ export class StagingThread {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const setup: StagingSetup = { out, suffix, compareOnly, port: port2, signal };
-    // Without the node flags errcat was started with: a thread needs none, and some (\`--input-type\`) stop one starting.
+    // Without the node flags errcat was started with: a thread needs none, and some (`--input-type`) stop one starting.
     const worker = new Worker(script, { workerData: setup, transferList: [port2], execArgv: [] });
     worker.unref();
     port1.unref();

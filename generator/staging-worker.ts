@@ -13,7 +13,7 @@ import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 export interface StagingSetup {
   readonly out: string;
   readonly suffix: string;
-  /** Only tell whether each file on disk holds the bytes sent (\`generate --check\`): nothing is written or hashed. */
+  /** Only tell whether each file on disk holds the bytes sent (`generate --check`): nothing is written or hashed. */
   readonly compareOnly: boolean;
   /** Where the answers go. */
   readonly port: MessagePort;
