@@ -1,8 +1,8 @@
 /**
  * A large catalog is parsed on two threads, cut between two list items. Wherever the cut falls,
  * the joined data must be the whole file's, or the split is refused and the whole file parsed: a
- * catalog the whole parse rejects is never accepted in parts. These tests run both parts on this
- * thread; `loads.test.ts` runs the built code, with its second thread, on a file large enough.
+ * catalog the whole parse rejects is never accepted in parts. Most tests run both parts on this
+ * thread; the last ones run the built code, with its second thread, on a file large enough.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
