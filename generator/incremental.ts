@@ -10,6 +10,7 @@
  * The result has no YAML tree: its positions come from a full parse made only when one is asked for.
  */
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import { PARSE_OPTIONS } from "./yaml-errors.js";
 
 /** A list item whose value is a mapping: where its value starts and ends, and the path to it. */
 export interface ListItem {
@@ -74,7 +75,7 @@ export function reparseEdit(base: EditBase, text: string, sound: (doc: Document)
   // and after a comment indented less than the item (a plain scalar then continues less indented).
   if (value.includes("\t") || lessIndentedComment(value, column)) return undefined;
   const fragment = `${" ".repeat(column)}${value}`;
-  const doc = parseDocument(fragment, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(fragment, PARSE_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents) || !sound(doc)) return undefined;
   // A block mapping ends where a less indented line starts: a blank or comment line after it could
   // belong to its last value (a block scalar that keeps trailing lines), which this fragment cut off.

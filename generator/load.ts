@@ -6,7 +6,7 @@ import { type EditBase, editBase, reparseEdit } from "./incremental.js";
 import { RestParse } from "./parse-thread.js";
 import { CatalogError, fromPointer, type Location, type Problem, toPointer } from "./problems.js";
 import { type Joined, joinParts, parseHead, planSplit, type SplitPlan } from "./split-parse.js";
-import { plain, syntaxProblems } from "./yaml-errors.js";
+import { PARSE_OPTIONS, plain, syntaxProblems } from "./yaml-errors.js";
 
 /** Catalogs larger than this are refused before parsing: real catalogs run to a few MB. */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
@@ -89,9 +89,6 @@ function decode(bytes: Uint8Array, here: (message: string) => CatalogError): str
   return text;
 }
 
-/** How every catalog text is parsed: a key written twice in one mapping is an error. */
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
-
 /** Parses catalog text (without reading a file); `file` is only used in locations. */
 export function parseCatalogText(file: string, source: string): LoadedCatalog {
   const text = withoutBom(source);
@@ -141,7 +138,7 @@ function parseOnTwoThreads(file: string, source: string): LoadedCatalog | undefi
   const thread = plan && RestParse.start(plan.rest);
   if (plan === undefined || thread === undefined) return undefined;
   try {
-    const head = parseHead(plan.head, (doc) => structureProblems(doc).length === 0);
+    const head = parseHead(plan.head, isSound);
     const rest = head && thread.data();
     const joined = head && rest && joinParts(head.data, rest, plan.token);
     if (head === undefined || joined === undefined) return undefined;
@@ -199,7 +196,7 @@ export function reparseCatalogFile(previous: LoadedCatalog, read: CatalogFile): 
   } catch {
     return undefined;
   }
-  const edited = reparseEdit(base, text, (doc) => structureProblems(doc).length === 0);
+  const edited = reparseEdit(base, text, isSound);
   if (edited === undefined) return undefined;
   let whole: LoadedCatalog | undefined;
   return {
@@ -272,6 +269,11 @@ function numberProblem(scalar: Scalar): string | undefined {
     return `${source} is read as a string, not a number: write ${source.replace(/_/g, "")}, or quote it if it is a code ("${source}")`;
   }
   return undefined;
+}
+
+/** Whether a parsed tree has none of the {@link structureProblems}: what a part or a reparse must be. */
+export function isSound(doc: Document): boolean {
+  return structureProblems(doc).length === 0;
 }
 
 /** What parses but cannot be a catalog: keys that are not plain names, aliases to no anchor. */

@@ -23,9 +23,9 @@ const setup = workerData as ParseSetup;
 let answer: ParseAnswer;
 try {
   // Imported here, so that even a failure to load them is answered rather than left for the main thread to wait out.
-  const { structureProblems } = await import("./load.js");
+  const { isSound } = await import("./load.js");
   const { parseRest } = await import("./split-parse.js");
-  answer = { data: parseRest(setup.rest, (doc) => structureProblems(doc).length === 0) };
+  answer = { data: parseRest(setup.rest, isSound) };
 } catch {
   answer = { data: undefined };
 }

@@ -17,6 +17,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { PARSE_OPTIONS } from "./yaml-errors.js";
 
 /** Below this many characters one thread parses the whole text: a thread's start costs more than it saves. */
 export const MIN_SPLIT_CHARS = 512 * 1024;
@@ -108,9 +109,6 @@ function listEnd(text: string, start: number, indent: number): number {
   }
   return text.length;
 }
-
-/** How both parts are parsed, as the whole text is: a key written twice in one mapping is an error. */
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 
 /**
  * The head parsed: its tree (kept to locate problems) and data; undefined when it has an error, a

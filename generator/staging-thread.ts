@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { receiveMessageOnPort } from "node:worker_threads";
 import type { OutputHashes } from "./fingerprint.js";
 import type { StageAnswer, StageRequest, StagingSetup } from "./staging-worker.js";
+import { startThread, stopThread, type Thread } from "./threads.js";
 
 const encoder = new TextEncoder();
 
@@ -25,27 +24,16 @@ export class StagingThread {
   private readonly texts = new Map<string, string>();
   private readonly answers: StageAnswer[] = [];
 
-  private constructor(
-    private readonly worker: Worker,
-    private readonly port: MessagePort,
-    private readonly signal: Int32Array,
-  ) {}
+  private constructor(private readonly thread: Thread) {}
 
   /**
    * Starts the thread; undefined where errcat runs from its sources, which have no built worker.
    * With `compareOnly`, it writes nothing and only tells which files on disk hold the bytes sent.
    */
   static start(out: string, suffix: string, compareOnly = false): StagingThread | undefined {
-    const script = new URL("./staging-worker.js", import.meta.url);
-    if (!existsSync(fileURLToPath(script))) return undefined;
-    const { port1, port2 } = new MessageChannel();
-    const signal = new Int32Array(new SharedArrayBuffer(4));
-    const setup: StagingSetup = { out, suffix, compareOnly, port: port2, signal };
-    // Without the node flags errcat was started with: a thread needs none, and some (`--input-type`) stop one starting.
-    const worker = new Worker(script, { workerData: setup, transferList: [port2], execArgv: [] });
-    worker.unref();
-    port1.unref();
-    return new StagingThread(worker, port1, signal);
+    const setup: Omit<StagingSetup, "port" | "signal"> = { out, suffix, compareOnly };
+    const thread = startThread("staging-worker.js", setup);
+    return thread && new StagingThread(thread);
   }
 
   /**
@@ -56,7 +44,7 @@ export class StagingThread {
     this.texts.set(file, text);
     const bytes = encoder.encode(text);
     const request: StageRequest = { file, bytes };
-    this.worker.postMessage(request, [bytes.buffer]);
+    this.thread.worker.postMessage(request, [bytes.buffer]);
   }
 
   /**
@@ -65,12 +53,13 @@ export class StagingThread {
    */
   finish(): Staged {
     const total = this.texts.size;
+    const { signal, port } = this.thread;
     while (this.answers.length < total) {
-      const seen = Atomics.load(this.signal, 0);
-      if (seen <= this.answers.length && Atomics.wait(this.signal, 0, seen, ANSWER_TIMEOUT_MS) === "timed-out") {
+      const seen = Atomics.load(signal, 0);
+      if (seen <= this.answers.length && Atomics.wait(signal, 0, seen, ANSWER_TIMEOUT_MS) === "timed-out") {
         throw new Error(`the staging thread answered ${this.answers.length} of ${total} files in time`);
       }
-      for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
         this.answers.push(message.message as StageAnswer);
       }
     }
@@ -89,8 +78,7 @@ export class StagingThread {
 
   /** Stops the thread. */
   close(): void {
-    this.port.close();
-    void this.worker.terminate();
+    stopThread(this.thread);
   }
 }
 

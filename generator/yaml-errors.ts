@@ -1,5 +1,12 @@
 import type { YAMLError } from "yaml";
 
+/**
+ * How every catalog text (a whole file, a reparsed item, either part of a split file) is parsed:
+ * errors as plain messages, which {@link syntaxProblems} rewords, and a key written twice in one
+ * mapping as an error.
+ */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+
 /** A YAML problem as errcat reports it: what went wrong, and where it starts in the text. */
 export interface SyntaxProblem {
   readonly message: string;

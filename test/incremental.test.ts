@@ -7,14 +7,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type EditBase, reparseEdit } from "../generator/incremental.js";
-import { type LoadedCatalog, parseCatalogText, structureProblems } from "../generator/load.js";
+import { isSound, type LoadedCatalog, parseCatalogText } from "../generator/load.js";
 import { CatalogError } from "../generator/problems.js";
 import { DIALECT_CATALOGS, ROOT } from "./helpers.js";
 import { random, randomEdit } from "./yaml-edits.js";
 
 const CATALOGS = DIALECT_CATALOGS;
-
-const sound = (doc: Parameters<typeof structureProblems>[0]) => structureProblems(doc).length === 0;
 
 /** The whole file's parse, or undefined when it has a problem. */
 function whole(text: string): LoadedCatalog | undefined {
@@ -50,7 +48,7 @@ describe("reparsing an edit by its list item", () => {
       let base: EditBase | undefined = baseOf(text);
       for (let step = 0; step < 4 && base !== undefined; step++) {
         const edited = randomEdit(text, next);
-        const result = reparseEdit(base, edited, sound);
+        const result = reparseEdit(base, edited, isSound);
         const full = whole(edited);
         if (result !== undefined) {
           reparsed++;
@@ -73,7 +71,7 @@ describe("reparsing an edit by its list item", () => {
     const at = text.indexOf("description: ", line) + "description: ".length;
     const end = text.indexOf(" }", at);
     const edited = `${text.slice(0, at)}"edited: (100004) and more"${text.slice(end)}`;
-    const result = reparseEdit(base, edited, sound);
+    const result = reparseEdit(base, edited, isSound);
     expect(result).toBeDefined();
     expect(result?.data).toEqual(whole(edited)?.data);
     const before = base.data as { moduleErrors: { modules: { id: string }[] } };
@@ -97,11 +95,11 @@ describe("reparsing an edit by its list item", () => {
       text.replace("kept", "kept more"),
       text.replace("# end", "# the end"),
     ]) {
-      expect(reparseEdit(base, edited, sound), edited).toBeUndefined();
+      expect(reparseEdit(base, edited, isSound), edited).toBeUndefined();
     }
     // A flow mapping over lines answers to its parent's indentation, which a fragment has not.
     const flow = "list:\n  - { a: 1,\n      b: 2 }\n";
-    expect(reparseEdit(baseOf(flow), flow.replace("b: 2", "b: 3"), sound)).toBeUndefined();
+    expect(reparseEdit(baseOf(flow), flow.replace("b: 2", "b: 3"), isSound)).toBeUndefined();
   });
 
   it("refuses what a fragment would read otherwise than the whole file", () => {
@@ -113,13 +111,13 @@ describe("reparsing an edit by its list item", () => {
     expect(whole(keys)?.editBase?.()).toBeUndefined();
     // A document marker typed inside an item ends the document there, not the item.
     const list = "l:\n- a: 1\n  b: 2\n- c: 3\n";
-    expect(reparseEdit(baseOf(list), list.replace("  b: 2\n", "  b: 2\n...\n  d: 4\n"), sound)).toBeUndefined();
+    expect(reparseEdit(baseOf(list), list.replace("  b: 2\n", "  b: 2\n...\n  d: 4\n"), isSound)).toBeUndefined();
     // After a comment indented less than the item, a plain scalar goes on over the next item's line.
     const codes = "codes:\n  - code: E1\n    text: old\n  - E2\n";
     const comment = "codes:\n  - code: E1\n    text:\n #note\n      new\n  - E2\n";
-    expect(reparseEdit(baseOf(codes), comment, sound)).toBeUndefined();
+    expect(reparseEdit(baseOf(codes), comment, isSound)).toBeUndefined();
     // A block scalar keeps reading whitespace lines past the item when one holds a tab.
     const block = "l:\n- e:\n  - e: q\n    b: |+\n        k\n\n  - 1: x\n";
-    expect(reparseEdit(baseOf(block), block.replace("        k\n", "    \t\n"), sound)).toBeUndefined();
+    expect(reparseEdit(baseOf(block), block.replace("        k\n", "    \t\n"), isSound)).toBeUndefined();
   });
 });

@@ -9,15 +9,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseCatalogText, structureProblems } from "../generator/load.js";
+import { isSound, parseCatalogText } from "../generator/load.js";
 import { CatalogError } from "../generator/problems.js";
 import { joinParts, MIN_SPLIT_CHARS, parseHead, parseRest, planSplit } from "../generator/split-parse.js";
 import { BIN, cleanup, DIALECT_CATALOGS, ROOT, tempDir, writeCatalog } from "./helpers.js";
 import { random, randomEdit } from "./yaml-edits.js";
 
 afterAll(cleanup);
-
-const sound = (doc: Parameters<typeof structureProblems>[0]) => structureProblems(doc).length === 0;
 
 /** The whole file's data; undefined when the whole parse reports a problem. */
 function whole(text: string): { data: unknown } | undefined {
@@ -33,8 +31,8 @@ function whole(text: string): { data: unknown } | undefined {
 function split(text: string, at: number): { data: unknown } | undefined {
   const plan = planSplit(text, { minChars: 0, at, minRest: 0 });
   if (plan === undefined) return undefined;
-  const head = parseHead(plan.head, sound);
-  const rest = head && parseRest(plan.rest, sound);
+  const head = parseHead(plan.head, isSound);
+  const rest = head && parseRest(plan.rest, isSound);
   const joined = head && rest && joinParts(head.data, rest, plan.token);
   return joined && { data: joined.data };
 }
@@ -144,8 +142,8 @@ describe("joining the parts", () => {
     const text = around("", { before: 30, after: 30 });
     expect(expectSameWherever(text)).toBeGreaterThan(15);
     const plan = planSplit(text, { minChars: 0, at: 0.5 });
-    const head = plan && parseHead(plan.head, sound);
-    const rest = plan && parseRest(plan.rest, sound);
+    const head = plan && parseHead(plan.head, isSound);
+    const rest = plan && parseRest(plan.rest, isSound);
     const joined = plan && head && rest && joinParts(head.data, rest, plan.token);
     expect(joined?.path).toEqual(["moduleErrors", "modules", "0", "codes"]);
     expect(joined && joined.headItems + (rest?.length ?? 0)).toBe(60);
