@@ -173,7 +173,11 @@ export function createErrorParser<M extends ModuleName = never>(
 ): ErrorParser<M> {
   const { modules = [], onUnknownCode: listener } = config;
   const parse = (body: unknown, options: ErrorFromResponseOptions<M> = {}) =>
-    readResponse(body, { ...options, modules: options.modules ?? modules, onUnknownCode: options.onUnknownCode ?? listener });
+    readResponse(body, {
+      module: options.module,
+      modules: options.modules ?? modules,
+      onUnknownCode: options.onUnknownCode ?? listener,
+    });
   return parse as unknown as ErrorParser<M>;
 }
 
@@ -199,19 +203,19 @@ export function readResponse(
     const { code } = found;
 `);
   if ("codes" in model.success) writer.writeLine("    if (SUCCESS_CODES.includes(code)) return undefined;");
-  writer.write(`    const init = readInit(body, context);
-    const module = ${
+  writer.write(`    const message = readString(body, MESSAGE_PATH);
+    const moduleError = () => ${
       inCode
-        ? 'codeModuleError(code, init.message ?? "", isListedCode(code), body, options)'
-        : "init.message === undefined ? undefined : findModuleError(init.message, body, options)"
+        ? 'codeModuleError(code, message ?? "", isListedCode(code), body, options)'
+        : "(message === undefined ? undefined : findModuleError(message, body, options))"
     };
-    const full: ApiErrorInit = { ...init, ${several ? "codeField: found.field, " : ""}moduleError: module?.error, ...overrides(module?.info) };
+    const init = readInit(body, context, message, moduleError${several ? ", found.field" : ""});
     const Known = errorClass(code);
-    if (Known) return new Known(full);
+    if (Known) return new Known(init);
     notifyUnknownCode(code, body, options.onUnknownCode);
     const Category = categoryClass(code);
-    if (Category) return new Category(code, full);
-    return new UnknownApiError(code, full);
+    if (Category) return new Category(code, init);
+    return new UnknownApiError(code, init);
   } catch (cause) {
     // A hostile body (a throwing getter or proxy) is still an error response, never a crash.
     const reason = "the body could not be read";
@@ -220,35 +224,53 @@ export function readResponse(
   }
 }
 
-/** What a body says besides its code, with the HTTP response's status and headers. */
-function readInit(body: unknown, context: ResponseContext): ApiErrorInit {
+/**
+ * What a body says besides its code, with the HTTP response's status and headers, the module error
+ * found in its message and what its module states over the common code. Written out field by field:
+ * an error is built on every failed call, and a spread with fields after it is V8's slow path.
+ */
+function readInit(
+  body: unknown,
+  context: ResponseContext,
+  message: string | undefined,
+  moduleError?: () => FoundModuleError | undefined,
+  codeField?: string,
+): ApiErrorInit {
+  const requestId = readString(body, REQUEST_ID_PATH) ?? context.requestId;
+  const status = context.status ?? readStatus(body);
+  const fields = readFields(body);
+  // Found once every field is read: a listener is told of an unlisted module code only for a body
+  // that gives an error, not for one whose fields throw.
+  const module = moduleError?.();
+  const info = module?.info;
   return {
-    message: readString(body, MESSAGE_PATH),
-    requestId: readString(body, REQUEST_ID_PATH) ?? context.requestId,
-    status: context.status ?? readStatus(body),
+    message,
+    requestId,
+    status,
     retryAfterMs: context.retryAfterMs,
-    fields: readFields(body),
+    fields,
     response: body,
+    codeField,
+    moduleError: module?.error,
+    fault: info?.fault,
+    retryable: info?.retryable,
+    httpStatus: info?.httpStatus,
   };
 }
 
 /** A malformed response keeps the server's text in its message, after why it is malformed. */
 function malformedError(reason: string, body: unknown, context: ResponseContext): MalformedResponseError {
-  const init = readInit(body, context);
-  const message = init.message === undefined ? \`Malformed response: \${reason}\` : \`Malformed response (\${reason}): \${init.message}\`;
-  return new MalformedResponseError({ ...init, message, reason });
-}
-
-/** What a module code states over the common code it arrives under. */
-function overrides(info: ModuleOverride | undefined): ApiErrorInit {
-  if (info === undefined) return {};
-  return { fault: info.fault, retryable: info.retryable, httpStatus: info.httpStatus };
+  const text = readString(body, MESSAGE_PATH);
+  const message = text === undefined ? \`Malformed response: \${reason}\` : \`Malformed response (\${reason}): \${text}\`;
+  return new MalformedResponseError({ ...readInit(body, context, message), reason });
 }
 `);
 }
 
 function writeModuleLookup(writer: Writer, model: CatalogModel): void {
   const type = model.moduleErrorsIn === "code" ? codeType(model) : "number";
+  // The error's fields written out: a spread with fields after it is V8's slow path.
+  const fields = `code: error.code, text: error.text${model.moduleErrorsIn === "code" ? "" : ", pattern: error.pattern"}`;
   writer.write(`
 /** A module error and what its module says of it. */
 interface FoundModuleError {
@@ -286,8 +308,8 @@ export function tableOf(module: ModuleTable | ModuleName, modules: readonly Modu
 }
 
 /** A module error named by its module: the code's name and overrides when the module lists it. */
-function namedModuleError<E extends ModuleError>(
-  error: E,
+function namedModuleError(
+  error: ModuleError,
   owner: { table: ModuleTable; named: boolean } | undefined,
   body: unknown,
   options: ErrorFromResponseOptions<ModuleName>,
@@ -297,10 +319,10 @@ function namedModuleError<E extends ModuleError>(
   const listed = Object.hasOwn(table.names, error.code);
   if (!listed) {
     if (named) notifyUnknownCode(error.code, body, options.onUnknownCode, table.id);
-    return { error: { ...error, module: table.id } };
+    return { error: { ${fields}, module: table.id } };
   }
   const info = table.overrides !== undefined && Object.hasOwn(table.overrides, error.code) ? table.overrides[error.code] : undefined;
-  return { error: { ...error, module: table.id, name: table.names[error.code] as string }, info };
+  return { error: { ${fields}, module: table.id, name: table.names[error.code] as string }, info };
 }
 `);
   if (model.moduleErrorsIn === "code") {

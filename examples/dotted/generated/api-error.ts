@@ -65,19 +65,19 @@ const OPTIONAL_FIELDS = [
 /**
  * An error response of Example Cloud API 3.0 errors.
  *
- * Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not, or with `known`: `if (error.known) switch (error.code) { ... }`. Optional fields are absent rather than `undefined` (they are declared, and set only when known); the raw body is kept in the non-enumerable `response`, so that logging the error never writes out what the body held.
+ * Narrow it with the `is...Error` guards, which also recognise errors made by another copy of this module, where `instanceof` does not, or with `known`: `if (error.known) switch (error.code) { ... }`. Optional fields are absent rather than `undefined` (they are declared, and set only when known); the raw body is read through `response`, a getter rather than a field, so that logging the error never writes out what the body held.
  */
 export class ApiError extends Error {
   /** The response's code; `undefined` for a {@link MalformedResponseError} and an `HttpError`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** Whether the code is one the catalog lists: `true` on the catalog's classes, `false` on the others. */
-  readonly known: boolean;
+  declare readonly known: boolean;
   /** The error type, a short title. */
-  readonly type: string;
+  declare readonly type: string;
   /** Whose mistake the error is; `unknown` for codes the catalog does not list. */
-  readonly fault: Fault | "unknown";
+  declare readonly fault: Fault | "unknown";
   /** Whether the same call may succeed when sent again later. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** The HTTP status the catalog gives the code (its own, its category's or the catalog's default). */
   declare readonly httpStatus?: number;
   /** The prefix of the declared category the code belongs to. */
@@ -94,13 +94,11 @@ export class ApiError extends Error {
   declare readonly requestId?: string;
   /** The extra body fields the catalog names, when the body held any. */
   declare readonly fields?: ErrorFields;
-  /** The raw response body; not enumerable, so neither `JSON.stringify` nor `console.log` shows it. */
-  declare readonly response: unknown;
+  readonly #response: unknown;
 
   constructor(meta: ApiErrorMeta, init: ApiErrorInit = {}) {
     super(init.message ?? meta.type, init.cause === undefined ? undefined : { cause: init.cause });
-    Object.defineProperty(this, API_ERROR_BRAND, { value: CATALOG_ID });
-    Object.defineProperty(this, "response", { value: init.response, configurable: true });
+    this.#response = init.response;
     this.name = meta.name;
     this.code = meta.code;
     this.known = meta.known;
@@ -117,6 +115,16 @@ export class ApiError extends Error {
     if (init.moduleError !== undefined) this.moduleError = init.moduleError;
     if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.fields !== undefined) this.fields = init.fields;
+  }
+
+  /** The raw response body; not an own field, so neither `JSON.stringify` nor `console.log` shows it. */
+  get response(): unknown {
+    return #response in this ? this.#response : undefined;
+  }
+
+  /** The brand the guards read: an error of this catalog, from any copy of this module. */
+  get [API_ERROR_BRAND](): string {
+    return CATALOG_ID;
   }
 
   /** The fields that are safe in a log line, without the raw body; `JSON.stringify(error)` uses it. */

@@ -51,7 +51,8 @@ export function errorFromResponse(
   body: unknown,
   options: ErrorFromResponseOptions<ModuleName> = {},
 ): ResponseApiError | undefined {
-  const error = readResponse(body, { ...options, modules: options.modules ?? MODULE_TABLES });
+  const { module, modules = MODULE_TABLES, onUnknownCode } = options;
+  const error = readResponse(body, { module, modules, onUnknownCode });
   return error as unknown as ResponseApiError | undefined;
 }
 
@@ -75,7 +76,7 @@ export function errorFromCode(code: number, init?: ErrorFromCodeInit<ModuleName>
 export function errorFromCode(code: number, init: ErrorFromCodeInit<ModuleName> = {}): ResponseApiError {
   const textOf = (module: ModuleName, moduleCode: number) =>
     describeModuleCode(MODULE_TEXTS[DEFAULT_LOCALE], module, moduleCode)?.description;
-  const error = buildError(code, { ...init, modules: init.modules ?? MODULE_TABLES }, textOf);
+  const error = buildError(code, init, textOf, MODULE_TABLES);
   return error as unknown as ResponseApiError;
 }
 
