@@ -56,7 +56,9 @@ describe("the default catalog", () => {
   });
 
   describe.each(catalog.common)("common code $code ($name)", (entry) => {
-    const ErrorClass = exports[errorClassName(entry.name)] as (new () => api.ApiError) & { code: number };
+    const ErrorClass = exports[errorClassName(entry.name)] as (new (
+      init?: api.ApiErrorInit,
+    ) => api.ApiError) & { code: number };
     const guard = exports[`is${errorClassName(entry.name)}`] as (value: unknown) => boolean;
 
     it("is an enum member and a common code", () => {
@@ -83,9 +85,23 @@ describe("the default catalog", () => {
       expect(error?.response).toBe(body);
       expect(error?.moduleError).toBeUndefined();
       expect(ErrorClass.code).toBe(entry.code);
+      // Declared as a constant, the class still reads as a declaration would.
+      expect(ErrorClass.name).toBe(errorClassName(entry.name));
+      expect(error?.constructor).toBe(ErrorClass);
       expect(guard(error)).toBe(true);
       expect(api.isApiError(error)).toBe(true);
       expect(api.isUnknownApiError(error)).toBe(false);
+    });
+
+    it("can be extended: a subclass keeps the code, the metadata and the guard", () => {
+      class AppError extends ErrorClass {
+        readonly retriedAt = 1;
+      }
+      const error = new AppError({ message: "from the app" });
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({ name: errorClassName(entry.name), code: entry.code, message: "from the app" });
+      expect(error.retriedAt).toBe(1);
+      expect(guard(error)).toBe(true);
     });
 
     it("is recognised by its guard only", () => {
