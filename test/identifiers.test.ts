@@ -143,6 +143,62 @@ describe("string codes named like prototype members", () => {
   });
 });
 
+describe("each module's metadata list, made from its table", () => {
+  const listed = `format: 1
+success: 0
+common:
+  - { code: 4000, name: InvalidParameter, type: Invalid parameter, description: d, fault: client }
+moduleErrors:
+  modules:
+    - name: face
+      codes:
+        - { code: 9, name: Slow, description: too slow, retryable: true, httpStatus: 503 }
+        - { code: 4294967296, name: Huge, description: past the array indices }
+        - { code: -3, name: Blurry, description: blurry, deprecated: { reason: use Missing, replacedBy: 7 } }
+        - { code: 7, name: Missing, description: no face, fault: server }
+        - { code: -20, name: Dark, description: too dark }
+`;
+  const strings = `format: 1
+success: OK
+common:
+  - { code: Failed, description: failed, fault: server }
+moduleErrors:
+  in: code
+  modules:
+    - name: words
+      codes:
+        - { code: constructor, description: named like the constructor }
+        - { code: __proto__, description: named like the prototype link, deprecated: { reason: renamed } }
+        - { code: "42", name: FortyTwo, description: looks like an array index }
+        - { code: Zebra, description: upper case sorts first }
+        - { code: apple, description: lower case }
+`;
+
+  it("lists every code ordered by code, with its overrides and deprecation, and nothing else", async () => {
+    const { api } = await generateAndLoad(listed);
+    expect(api.FACE_MODULE_ERRORS).toEqual([
+      { code: -20, name: "Dark" },
+      { code: -3, name: "Blurry", deprecated: { reason: "use Missing", replacedBy: 7 } },
+      { code: 7, name: "Missing", fault: "server" },
+      { code: 9, name: "Slow", retryable: true, httpStatus: 503 },
+      { code: 4294967296, name: "Huge" },
+    ]);
+    expect(Object.keys((api.FACE_MODULE_ERRORS as object[])[0] as object)).toEqual(["code", "name"]);
+  });
+
+  it("orders string codes as the catalog does, prototype names included", async () => {
+    const { dir, api } = await generateAndLoad(strings);
+    expect(typecheckOutput(dir).output).toBe("");
+    expect(api.WORDS_MODULE_ERRORS).toEqual([
+      { code: "42", name: "FortyTwo" },
+      { code: "Zebra", name: "Zebra" },
+      { code: "__proto__", name: "Proto", deprecated: { reason: "renamed" } },
+      { code: "apple", name: "Apple" },
+      { code: "constructor", name: "Constructor" },
+    ]);
+  });
+});
+
 describe("names refused with a located message", () => {
   it.each([
     { name: "constructor", why: /is not a PascalCase identifier/ },

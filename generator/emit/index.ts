@@ -14,6 +14,7 @@ import { emitHttp } from "./http.js";
 import { emitIndex } from "./index-file.js";
 import { emitMatch } from "./match.js";
 import { emitMessages } from "./messages.js";
+import { emitModuleErrors } from "./module-errors.js";
 import { emitModule, emitModules } from "./modules.js";
 import { FRESH_PIECES, type ModulePieces } from "./pieces.js";
 import { emitResponse } from "./response.js";
@@ -46,6 +47,7 @@ export function emitAll(
   add("from-code.ts", emitFromCode(model));
   add("http.ts", emitHttp(model));
   add("messages.ts", emitMessages(model));
+  add("module-errors.ts", emitModuleErrors(model));
   add("retry.ts", emitRetry(model));
   add("wire.ts", emitWire(model));
   add("common.ts", emitCommon(model));

@@ -3,7 +3,6 @@ import { deprecationLiteral } from "./common.js";
 import { tsString } from "./escape.js";
 import {
   codeKey,
-  codeLiteral,
   createLineWriter,
   createWriter,
   deprecatedTags,
@@ -93,6 +92,7 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
     return target ? `${module.enumName}.${target.name}` : undefined;
   };
   writer.blankLine();
+  writer.writeLine(`import { listModuleErrors } from "../module-errors.js";`);
   writer.writeLine(`import type { ModuleErrorInfo, ModuleTable } from "../types.js";`);
   writer.blankLine();
   writeEnum(
@@ -108,16 +108,9 @@ export function emitModule(model: CatalogModel, module: ModuleModel): string {
     })),
   );
   writer.blankLine();
-  writeJsdoc(writer, [
-    `Every module error code of ${title}, ordered by code; the descriptions are in \`texts/<locale>.ts\`.`,
-  ]);
-  writer.writeLine(`export const ${module.constName}: readonly ModuleErrorInfo[] = [`);
-  writer.indent(() => {
-    for (const entry of module.codes) writeModuleEntry(writer, entry);
-  });
-  writer.writeLine("];");
-  writer.blankLine();
   writeModuleTable(writer, module, title);
+  writer.blankLine();
+  writeModuleList(writer, module, title);
   writer.blankLine();
   writeJsdoc(writer, [`Whether \`value\` is one of the module error codes of ${title}.`]);
   writer.write(`export function ${module.guardName}(value: unknown): value is ${module.enumName} {
@@ -167,17 +160,25 @@ function overrideFields(entry: ModuleCodeModel): string[] {
   ];
 }
 
-/** One metadata entry, on one line unless it carries a deprecation. */
-function writeModuleEntry(writer: LineWriter, entry: ModuleCodeModel): void {
-  const fields = [`code: ${codeLiteral(entry.code)}`, `name: ${tsString(entry.name)}`, ...overrideFields(entry)];
-  const { deprecated } = entry;
-  if (!deprecated) {
-    writer.writeLine(`{ ${fields.join(", ")} },`);
+/**
+ * The module's metadata list, made from its table when first imported: the codes are written once,
+ * in the table, and only the deprecations are written here.
+ */
+function writeModuleList(writer: LineWriter, module: ModuleModel, title: string): void {
+  writeJsdoc(writer, [
+    `Every module error code of ${title}, ordered by code, from its table; the descriptions are in \`texts/<locale>.ts\`.`,
+  ]);
+  const deprecated = module.codes.filter((entry) => entry.deprecated !== undefined);
+  const call = `export const ${module.constName}: readonly ModuleErrorInfo[] = /* @__PURE__ */ listModuleErrors(${module.tableName}`;
+  if (deprecated.length === 0) {
+    writer.writeLine(`${call});`);
     return;
   }
-  writer.writeLine("{").indent(() => {
-    for (const field of fields) writer.writeLine(`${field},`);
-    writer.writeLine(`deprecated: ${deprecationLiteral(deprecated)},`);
+  writer.writeLine(`${call}, {`);
+  writer.indent(() => {
+    for (const entry of deprecated) {
+      if (entry.deprecated) writer.writeLine(`${codeKey(entry.code)}: ${deprecationLiteral(entry.deprecated)},`);
+    }
   });
-  writer.writeLine("},");
+  writer.writeLine("});");
 }
