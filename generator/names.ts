@@ -94,6 +94,8 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   "KnownApiError",
   "LOCALES",
   "ListedApiError",
+  "ListedError",
+  "ListedErrorClass",
   "Locale",
   "MODULES",
   "MODULE_TABLES",

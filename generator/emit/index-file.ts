@@ -68,7 +68,7 @@ function writeCatalogExports(model: CatalogModel, exportList: ExportList): void 
       "type CommonErrorClasses",
       "type CommonErrorClassesByCode",
       "type KnownApiError",
-      ...(model.common.length > 0 ? ["ListedApiError"] : []),
+      ...(model.common.length > 0 ? ["type ListedApiError", "type ListedError", "type ListedErrorClass"] : []),
       ...model.common.map((entry) => entry.className),
       ...declared.map((category) => category.className),
     ],

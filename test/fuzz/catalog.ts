@@ -278,8 +278,6 @@ async function expectedAllExports(model: CatalogModel, actual: readonly string[]
     runtimeExports.set(hasSuccessCode, runtime);
   }
   const derived = [
-    // The base class of listed codes' classes exists where there are any.
-    ...(model.common.length > 0 ? ["ListedApiError"] : []),
     ...model.common.flatMap((entry) => [entry.className, entry.guardName]),
     ...model.categories.map((category) => category.guardName),
     ...model.modules.flatMap((module) => [module.constName, module.enumName, module.guardName, module.tableName]),
