@@ -117,7 +117,8 @@ describe("splitting the docs", () => {
     const alpha = files.get("error-codes/alpha.md") ?? "";
     expect(alpha).toContain("[All error codes](../error-codes.md)");
     expect(alpha).toContain('<a id="alpha-10003"></a><a id="m-alpha--10003"></a>[10003](#alpha-10003)');
-    expect(files.get("modules/alpha.ts")).toContain("@see ../error-codes/alpha.md#alpha-10000");
+    expect(files.get("modules/alpha.ts")).toContain("@see ../error-codes/alpha.md#module-alpha");
+    expect(files.get("error-codes/alpha.md")).toContain('<a id="module-alpha"></a>');
   });
 
   it("splits above 1,000 codes by default", () => {

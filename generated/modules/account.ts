@@ -7,29 +7,25 @@
 import { listModuleErrors } from "../module-errors.js";
 import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
-/** The module error codes of Account (`account`), carried in a response's message. */
+/**
+ * The module error codes of Account (`account`), carried in a response's message.
+ *
+ * @see ../error-codes.md#module-account
+ */
 export const AccountModuleErrorCode = {
-  /**
-   * the project does not exist
-   *
-   * @see ../error-codes.md#account-100001
-   */
+  /** the project does not exist */
   ProjectNotFound: 100001,
-  /**
-   * incorrect projectId
-   *
-   * @see ../error-codes.md#account-100004
-   */
+  /** incorrect projectId */
   IncorrectProjectId: 100004,
-  /**
-   * the account already holds the maximum number of projects
-   *
-   * @see ../error-codes.md#account-100007
-   */
+  /** the account already holds the maximum number of projects */
   ProjectLimitReached: 100007,
 } as const;
 
-/** The module error codes of Account (`account`), carried in a response's message. */
+/**
+ * The module error codes of Account (`account`), carried in a response's message.
+ *
+ * @see ../error-codes.md#module-account
+ */
 export type AccountModuleErrorCode = (typeof AccountModuleErrorCode)[keyof typeof AccountModuleErrorCode];
 
 /**

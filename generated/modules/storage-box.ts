@@ -9,30 +9,22 @@ import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
 /**
  * The module error codes of Storage box (`storageBox`), carried in a response's message.
+ *
+ * @see ../error-codes.md#module-storage-box
  */
 export const StorageBoxModuleErrorCode = {
-  /**
-   * the bucket still holds objects; delete them first
-   *
-   * @see ../error-codes.md#storage-box-minus30002
-   */
+  /** the bucket still holds objects; delete them first */
   BucketNotEmpty: -30002,
-  /**
-   * another account already uses this bucket name
-   *
-   * @see ../error-codes.md#storage-box-minus30001
-   */
+  /** another account already uses this bucket name */
   BucketNameTaken: -30001,
-  /**
-   * the object exceeds the size limit of a single upload; use a multipart upload
-   *
-   * @see ../error-codes.md#storage-box-20001
-   */
+  /** the object exceeds the size limit of a single upload; use a multipart upload */
   ObjectTooLarge: 20001,
 } as const;
 
 /**
  * The module error codes of Storage box (`storageBox`), carried in a response's message.
+ *
+ * @see ../error-codes.md#module-storage-box
  */
 export type StorageBoxModuleErrorCode = (typeof StorageBoxModuleErrorCode)[keyof typeof StorageBoxModuleErrorCode];
 

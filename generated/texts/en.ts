@@ -6,8 +6,10 @@
 
 import type { ModuleTexts } from "../types.js";
 
-/** The module codes' descriptions in `en`, by module id and code. */
-export const MODULE_TEXTS: ModuleTexts = {
+/**
+ * The module codes' descriptions in `en`, by module id and code. Stated rather than checked: the compiler would compare each text with the type (about 5% of its time at 30,000 codes), for what the generator ensures.
+ */
+export const MODULE_TEXTS = {
   account: {
     100001: "the project does not exist",
     100004: "incorrect projectId",
@@ -18,4 +20,4 @@ export const MODULE_TEXTS: ModuleTexts = {
     "-30001": "another account already uses this bucket name",
     20001: "the object exceeds the size limit of a single upload; use a multipart upload",
   },
-};
+} as unknown as ModuleTexts;

@@ -22,8 +22,10 @@ export function emitTexts(model: CatalogModel, locale: string, pieces: ModulePie
   writer.blankLine();
   writer.writeLine(`import type { ModuleTexts } from "../types.js";`);
   writer.blankLine();
-  writeJsdoc(writer, [`The module codes' descriptions in \`${locale}\`, by module id and code.`]);
-  writer.writeLine("export const MODULE_TEXTS: ModuleTexts = {");
+  writeJsdoc(writer, [
+    `The module codes' descriptions in \`${locale}\`, by module id and code. Stated rather than checked: the compiler would compare each text with the type (about 5% of its time at 30,000 codes), for what the generator ensures.`,
+  ]);
+  writer.writeLine("export const MODULE_TEXTS = {");
   for (const module of model.modules) {
     // Each module's block as its lines, indented: kept whole by `--watch` while the module is unchanged.
     const block = () => {
@@ -34,6 +36,6 @@ export function emitTexts(model: CatalogModel, locale: string, pieces: ModulePie
     };
     writer.write(pieces.piece(module, `texts:${locale}`, block));
   }
-  writer.writeLine("};");
+  writer.writeLine("} as unknown as ModuleTexts;");
   return finish(writer);
 }

@@ -187,8 +187,9 @@ export function writeEnum(
   name: string,
   doc: readonly string[],
   members: readonly EnumMember[],
+  tags: readonly string[] = [],
 ): void {
-  writeJsdoc(writer, doc);
+  writeJsdoc(writer, doc, tags);
   const constStyle = model.enumStyle === "const";
   const body = () => {
     for (const member of members) {
@@ -201,7 +202,7 @@ export function writeEnum(
     return;
   }
   writer.writeLine(`export const ${name} = {`).indent(body).writeLine("} as const;").blankLine();
-  writeJsdoc(writer, doc);
+  writeJsdoc(writer, doc, tags);
   writer.writeLine(`export type ${name} = (typeof ${name})[keyof typeof ${name}];`);
   if (members.length === 0) return;
   // Each member a type too, as an enum's members are: `Name.Member` in a type position.

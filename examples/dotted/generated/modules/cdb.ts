@@ -7,23 +7,23 @@
 import { listModuleErrors } from "../module-errors.js";
 import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
-/** The module error codes of Databases (`cdb`), carried in a response's code. */
+/**
+ * The module error codes of Databases (`cdb`), carried in a response's code.
+ *
+ * @see ../error-codes.md#module-cdb
+ */
 export const CdbModuleErrorCode = {
-  /**
-   * The database failed; the code really ends with a dot.
-   *
-   * @see ../error-codes.md#cdb:InternalError.
-   */
+  /** The database failed; the code really ends with a dot. */
   InternalErrorTrailingDot: "InternalError.",
-  /**
-   * The queue parameter is missing.
-   *
-   * @see ../error-codes.md#cdb:MissingParameter.cmq
-   */
+  /** The queue parameter is missing. */
   MissingParameterCmq: "MissingParameter.cmq",
 } as const;
 
-/** The module error codes of Databases (`cdb`), carried in a response's code. */
+/**
+ * The module error codes of Databases (`cdb`), carried in a response's code.
+ *
+ * @see ../error-codes.md#module-cdb
+ */
 export type CdbModuleErrorCode = (typeof CdbModuleErrorCode)[keyof typeof CdbModuleErrorCode];
 
 /**

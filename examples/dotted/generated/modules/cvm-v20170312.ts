@@ -9,30 +9,22 @@ import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
 /**
  * The module error codes of Virtual machines (`cvm-v20170312`), carried in a response's code.
+ *
+ * @see ../error-codes.md#module-cvm-v20170312
  */
 export const CvmV20170312ModuleErrorCode = {
-  /**
-   * A machine parameter is wrong.
-   *
-   * @see ../error-codes.md#cvm-v20170312:InvalidParameter
-   */
+  /** A machine parameter is wrong. */
   InvalidParameter: "InvalidParameter",
-  /**
-   * The project does not exist.
-   *
-   * @see ../error-codes.md#cvm-v20170312:InvalidParameter.ProjectIdNotExist
-   */
+  /** The project does not exist. */
   InvalidParameterProjectIdNotExist: "InvalidParameter.ProjectIdNotExist",
-  /**
-   * The instance does not support this action.
-   *
-   * @see ../error-codes.md#cvm-v20170312:UnsupportedOperation.NOT_SUPPORT_THIS_ACTION
-   */
+  /** The instance does not support this action. */
   UnsupportedOperationNotSupportThisAction: "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION",
 } as const;
 
 /**
  * The module error codes of Virtual machines (`cvm-v20170312`), carried in a response's code.
+ *
+ * @see ../error-codes.md#module-cvm-v20170312
  */
 export type CvmV20170312ModuleErrorCode = (typeof CvmV20170312ModuleErrorCode)[keyof typeof CvmV20170312ModuleErrorCode];
 

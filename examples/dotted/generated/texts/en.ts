@@ -6,8 +6,10 @@
 
 import type { ModuleTexts } from "../types.js";
 
-/** The module codes' descriptions in `en`, by module id and code. */
-export const MODULE_TEXTS: ModuleTexts = {
+/**
+ * The module codes' descriptions in `en`, by module id and code. Stated rather than checked: the compiler would compare each text with the type (about 5% of its time at 30,000 codes), for what the generator ensures.
+ */
+export const MODULE_TEXTS = {
   cdb: {
     "InternalError.": "The database failed; the code really ends with a dot.",
     "MissingParameter.cmq": "The queue parameter is missing.",
@@ -17,4 +19,4 @@ export const MODULE_TEXTS: ModuleTexts = {
     "InvalidParameter.ProjectIdNotExist": "The project does not exist.",
     "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION": "The instance does not support this action.",
   },
-};
+} as unknown as ModuleTexts;

@@ -6,8 +6,10 @@
 
 import type { ModuleTexts } from "../types.js";
 
-/** The module codes' descriptions in `zh`, by module id and code. */
-export const MODULE_TEXTS: ModuleTexts = {
+/**
+ * The module codes' descriptions in `zh`, by module id and code. Stated rather than checked: the compiler would compare each text with the type (about 5% of its time at 30,000 codes), for what the generator ensures.
+ */
+export const MODULE_TEXTS = {
   cdb: {
     "InternalError.": "数据库内部错误。",
     "MissingParameter.cmq": "缺少队列参数。",
@@ -17,4 +19,4 @@ export const MODULE_TEXTS: ModuleTexts = {
     "InvalidParameter.ProjectIdNotExist": "项目不存在。",
     "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION": "实例不支持该操作。",
   },
-};
+} as unknown as ModuleTexts;

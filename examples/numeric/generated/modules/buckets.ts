@@ -7,19 +7,15 @@
 import { listModuleErrors } from "../module-errors.js";
 import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
-/** The module error codes of Buckets (`buckets`), carried in a response's message. */
+/**
+ * The module error codes of Buckets (`buckets`), carried in a response's message.
+ *
+ * @see ../error-codes.md#module-buckets
+ */
 export enum BucketsModuleErrorCode {
-  /**
-   * A bucket with this name already exists.
-   *
-   * @see ../error-codes.md#buckets-1201
-   */
+  /** A bucket with this name already exists. */
   BucketExists = 1201,
-  /**
-   * Delete the objects before the bucket.
-   *
-   * @see ../error-codes.md#buckets-1202
-   */
+  /** Delete the objects before the bucket. */
   BucketNotEmpty = 1202,
 }
 

@@ -7,19 +7,15 @@
 import { listModuleErrors } from "../module-errors.js";
 import type { ModuleErrorInfo, ModuleTable } from "../types.js";
 
-/** The module error codes of Objects (`objects`), carried in a response's message. */
+/**
+ * The module error codes of Objects (`objects`), carried in a response's message.
+ *
+ * @see ../error-codes.md#module-objects
+ */
 export enum ObjectsModuleErrorCode {
-  /**
-   * The uploaded bytes do not match the checksum.
-   *
-   * @see ../error-codes.md#objects-minus1
-   */
+  /** The uploaded bytes do not match the checksum. */
   ChecksumMismatch = -1,
-  /**
-   * The object exceeds the upload limit.
-   *
-   * @see ../error-codes.md#objects-1301
-   */
+  /** The object exceeds the upload limit. */
   ObjectTooLarge = 1301,
 }
 

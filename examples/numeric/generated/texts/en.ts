@@ -6,8 +6,10 @@
 
 import type { ModuleTexts } from "../types.js";
 
-/** The module codes' descriptions in `en`, by module id and code. */
-export const MODULE_TEXTS: ModuleTexts = {
+/**
+ * The module codes' descriptions in `en`, by module id and code. Stated rather than checked: the compiler would compare each text with the type (about 5% of its time at 30,000 codes), for what the generator ensures.
+ */
+export const MODULE_TEXTS = {
   buckets: {
     1201: "A bucket with this name already exists.",
     1202: "Delete the objects before the bucket.",
@@ -16,4 +18,4 @@ export const MODULE_TEXTS: ModuleTexts = {
     "-1": "The uploaded bytes do not match the checksum.",
     1301: "The object exceeds the upload limit.",
   },
-};
+} as unknown as ModuleTexts;
