@@ -78,24 +78,34 @@ export interface ListedErrorClass<C extends number> {
 }
 
 /**
+ * The key of each listed class's own name: computed, and typed `string` so that the compiler does not
+ * read it as `name`, which it refuses on a static member (TS2699) under `useDefineForClassFields: false`.
+ */
+const NAME: string = "name";
+
+/**
  * Makes the class of a listed code. Each class is declared through it as a constant, with a type of
  * the same name: a class declaration per code would make the compiler compare each class with
  * `ApiError`, member by member (about a quarter of tsc's time at 2,000 codes). It extends
  * `ApiError` itself: each class between an error and `Error` costs its construction a stack frame
- * to walk (about a sixth of `errorFromResponse`'s time).
+ * to walk (about a sixth of `errorFromResponse`'s time). Making one has no effect a bundler must
+ * keep, so that a bundler that drops pure annotations (rollup-plugin-esbuild's minifier) drops the
+ * classes a bundle does not use.
  */
-function listedClass<C extends number>(code: C): ListedErrorClass<C> {
-  const Class = class extends ApiError {
+function listedClass<C extends number>(code: C, name: string): ListedErrorClass<C> {
+  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
+  return class extends ApiError {
     static readonly code = code;
+
+    /** The class's name, as a declaration's: `error.constructor.name`, a debugger, a stack trace. */
+    static get [NAME](): string {
+      return name;
+    }
 
     constructor(init: ApiErrorInit = {}) {
       super(listedMeta(code), init);
     }
-  };
-  // Named as a declaration would be: `error.constructor.name`, a debugger, a stack trace.
-  Object.defineProperty(Class, "name", { value: (CLASS_META[code] as ClassRow)[0] });
-  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
-  return Class as unknown as ListedErrorClass<C>;
+  } as unknown as ListedErrorClass<C>;
 }
 
 /**
@@ -107,7 +117,7 @@ function listedClass<C extends number>(code: C): ListedErrorClass<C> {
  *
  * @see error-codes.md#4000
  */
-export const InvalidParameterError: ListedErrorClass<4000> = /* @__PURE__ */ listedClass(4000);
+export const InvalidParameterError: ListedErrorClass<4000> = /* @__PURE__ */ listedClass(4000, "InvalidParameterError");
 export type InvalidParameterError = ListedError<4000>;
 
 /**
@@ -119,7 +129,7 @@ export type InvalidParameterError = ListedError<4000>;
  *
  * @see error-codes.md#4100
  */
-export const AuthenticationFailedError: ListedErrorClass<4100> = /* @__PURE__ */ listedClass(4100);
+export const AuthenticationFailedError: ListedErrorClass<4100> = /* @__PURE__ */ listedClass(4100, "AuthenticationFailedError");
 export type AuthenticationFailedError = ListedError<4100>;
 
 /**
@@ -131,7 +141,7 @@ export type AuthenticationFailedError = ListedError<4100>;
  *
  * @see error-codes.md#4200
  */
-export const RequestExpiredError: ListedErrorClass<4200> = /* @__PURE__ */ listedClass(4200);
+export const RequestExpiredError: ListedErrorClass<4200> = /* @__PURE__ */ listedClass(4200, "RequestExpiredError");
 export type RequestExpiredError = ListedError<4200>;
 
 /**
@@ -143,7 +153,7 @@ export type RequestExpiredError = ListedError<4200>;
  *
  * @see error-codes.md#4300
  */
-export const AccessDeniedError: ListedErrorClass<4300> = /* @__PURE__ */ listedClass(4300);
+export const AccessDeniedError: ListedErrorClass<4300> = /* @__PURE__ */ listedClass(4300, "AccessDeniedError");
 export type AccessDeniedError = ListedError<4300>;
 
 /**
@@ -155,7 +165,7 @@ export type AccessDeniedError = ListedError<4300>;
  *
  * @see error-codes.md#4400
  */
-export const QuotaExceededError: ListedErrorClass<4400> = /* @__PURE__ */ listedClass(4400);
+export const QuotaExceededError: ListedErrorClass<4400> = /* @__PURE__ */ listedClass(4400, "QuotaExceededError");
 export type QuotaExceededError = ListedError<4400>;
 
 /**
@@ -167,7 +177,7 @@ export type QuotaExceededError = ListedError<4400>;
  *
  * @see error-codes.md#4500
  */
-export const ReplayAttackError: ListedErrorClass<4500> = /* @__PURE__ */ listedClass(4500);
+export const ReplayAttackError: ListedErrorClass<4500> = /* @__PURE__ */ listedClass(4500, "ReplayAttackError");
 export type ReplayAttackError = ListedError<4500>;
 
 /**
@@ -179,7 +189,7 @@ export type ReplayAttackError = ListedError<4500>;
  *
  * @see error-codes.md#4600
  */
-export const ProtocolNotSupportedError: ListedErrorClass<4600> = /* @__PURE__ */ listedClass(4600);
+export const ProtocolNotSupportedError: ListedErrorClass<4600> = /* @__PURE__ */ listedClass(4600, "ProtocolNotSupportedError");
 export type ProtocolNotSupportedError = ListedError<4600>;
 
 /**
@@ -191,7 +201,7 @@ export type ProtocolNotSupportedError = ListedError<4600>;
  *
  * @see error-codes.md#5000
  */
-export const ResourceNotFoundError: ListedErrorClass<5000> = /* @__PURE__ */ listedClass(5000);
+export const ResourceNotFoundError: ListedErrorClass<5000> = /* @__PURE__ */ listedClass(5000, "ResourceNotFoundError");
 export type ResourceNotFoundError = ListedError<5000>;
 
 /**
@@ -203,7 +213,7 @@ export type ResourceNotFoundError = ListedError<5000>;
  *
  * @see error-codes.md#5100
  */
-export const ResourceOperationFailedError: ListedErrorClass<5100> = /* @__PURE__ */ listedClass(5100);
+export const ResourceOperationFailedError: ListedErrorClass<5100> = /* @__PURE__ */ listedClass(5100, "ResourceOperationFailedError");
 export type ResourceOperationFailedError = ListedError<5100>;
 
 /**
@@ -215,7 +225,7 @@ export type ResourceOperationFailedError = ListedError<5100>;
  *
  * @see error-codes.md#5200
  */
-export const ResourcePurchaseFailedError: ListedErrorClass<5200> = /* @__PURE__ */ listedClass(5200);
+export const ResourcePurchaseFailedError: ListedErrorClass<5200> = /* @__PURE__ */ listedClass(5200, "ResourcePurchaseFailedError");
 export type ResourcePurchaseFailedError = ListedError<5200>;
 
 /**
@@ -227,7 +237,7 @@ export type ResourcePurchaseFailedError = ListedError<5200>;
  *
  * @see error-codes.md#5300
  */
-export const InsufficientBalanceError: ListedErrorClass<5300> = /* @__PURE__ */ listedClass(5300);
+export const InsufficientBalanceError: ListedErrorClass<5300> = /* @__PURE__ */ listedClass(5300, "InsufficientBalanceError");
 export type InsufficientBalanceError = ListedError<5300>;
 
 /**
@@ -239,7 +249,7 @@ export type InsufficientBalanceError = ListedError<5300>;
  *
  * @see error-codes.md#5400
  */
-export const PartialSuccessError: ListedErrorClass<5400> = /* @__PURE__ */ listedClass(5400);
+export const PartialSuccessError: ListedErrorClass<5400> = /* @__PURE__ */ listedClass(5400, "PartialSuccessError");
 export type PartialSuccessError = ListedError<5400>;
 
 /**
@@ -251,7 +261,7 @@ export type PartialSuccessError = ListedError<5400>;
  *
  * @see error-codes.md#5500
  */
-export const IdentityVerificationFailedError: ListedErrorClass<5500> = /* @__PURE__ */ listedClass(5500);
+export const IdentityVerificationFailedError: ListedErrorClass<5500> = /* @__PURE__ */ listedClass(5500, "IdentityVerificationFailedError");
 export type IdentityVerificationFailedError = ListedError<5500>;
 
 /**
@@ -263,7 +273,7 @@ export type IdentityVerificationFailedError = ListedError<5500>;
  *
  * @see error-codes.md#6000
  */
-export const InternalError: ListedErrorClass<6000> = /* @__PURE__ */ listedClass(6000);
+export const InternalError: ListedErrorClass<6000> = /* @__PURE__ */ listedClass(6000, "InternalError");
 export type InternalError = ListedError<6000>;
 
 /**
@@ -275,7 +285,7 @@ export type InternalError = ListedError<6000>;
  *
  * @see error-codes.md#6100
  */
-export const VersionNotSupportedError: ListedErrorClass<6100> = /* @__PURE__ */ listedClass(6100);
+export const VersionNotSupportedError: ListedErrorClass<6100> = /* @__PURE__ */ listedClass(6100, "VersionNotSupportedError");
 export type VersionNotSupportedError = ListedError<6100>;
 
 /**
@@ -287,7 +297,7 @@ export type VersionNotSupportedError = ListedError<6100>;
  *
  * @see error-codes.md#6200
  */
-export const ApiUnavailableError: ListedErrorClass<6200> = /* @__PURE__ */ listedClass(6200);
+export const ApiUnavailableError: ListedErrorClass<6200> = /* @__PURE__ */ listedClass(6200, "ApiUnavailableError");
 export type ApiUnavailableError = ListedError<6200>;
 
 /** The class of each common code, by name: the handlers `matchError` takes. */

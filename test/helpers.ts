@@ -96,8 +96,14 @@ export const STRICT_TSC_FLAGS = [
  * `nodenext` reads it.
  */
 export function typecheckOutput(...outs: readonly string[]) {
+  return typecheckOutputWith([], ...outs);
+}
+
+/** {@link typecheckOutput} with more compiler flags. */
+export function typecheckOutputWith(flags: readonly string[], ...outs: readonly string[]) {
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  const args = [tsc, "--ignoreConfig", "--noEmit", ...STRICT_TSC_FLAGS, ...outs.map((out) => join(out, "all.ts"))];
+  const files = outs.map((out) => join(out, "all.ts"));
+  const args = [tsc, "--ignoreConfig", "--noEmit", ...STRICT_TSC_FLAGS, ...flags, ...files];
   const result = spawnSync(process.execPath, args, { encoding: "utf8" });
   return { status: result.status, output: result.stdout + result.stderr };
 }

@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogError, render, validate } from "../generator/index.js";
 import { errorClassName } from "../generator/names.js";
-import { bundleAndImport, cleanup, tempDir, typecheckOutput, writeCatalog, writeRendered } from "./helpers.js";
+import {
+  bundleAndImport,
+  cleanup,
+  tempDir,
+  typecheckOutput,
+  typecheckOutputWith,
+  writeCatalog,
+  writeRendered,
+} from "./helpers.js";
 
 afterAll(cleanup);
 
@@ -79,6 +87,12 @@ describe("globals and prototype names as code names and module ids", () => {
 
   it("compile under the strict settings", () => {
     const result = typecheckOutput(generated.dir);
+    expect(result.output).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("compile where class fields are not native (useDefineForClassFields: false, as Angular sets it)", () => {
+    const result = typecheckOutputWith(["--useDefineForClassFields", "false", "--noImplicitOverride"], generated.dir);
     expect(result.output).toBe("");
     expect(result.status).toBe(0);
   });

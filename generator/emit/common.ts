@@ -7,6 +7,7 @@ import {
   createWriter,
   deprecatedTags,
   finish,
+  type LineSink,
   mainText,
   writeEnum,
   writeJsdoc,
@@ -22,7 +23,7 @@ export function emitCommon(model: CatalogModel): string {
     return target ? `CommonErrorCode.${target.name}` : undefined;
   };
   writer.blankLine();
-  writer.writeLine(`import type { CommonErrorInfo, Fault } from "./types.js";`);
+  writer.writeLine(`import type { CommonErrorInfo } from "./types.js";`);
   writer.blankLine();
   if ("codes" in model.success) writeSuccessCodes(writer, model, model.success.codes);
   writeEnum(
@@ -46,13 +47,30 @@ export function emitCommon(model: CatalogModel): string {
     ]),
   );
   writer.blankLine();
-  writeCommonRows(writer, model);
-  writer.blankLine();
   writeJsdoc(writer, ["Every common error code with what the catalog says about it, ordered by code."]);
-  writer.write(`export const COMMON_ERRORS: readonly CommonErrorInfo[] = /* @__PURE__ */ COMMON_ROWS.map(
-  ([code, name, type, description, fault, retryable, more]) => ({ code, name, type, description, fault, retryable, ...more }),
-);
-`);
+  writer.write("export const COMMON_ERRORS: readonly CommonErrorInfo[] = [").indent(() => {
+    for (const entry of model.common) {
+      writer.writeLine("{").indent(() => {
+        writer.writeLine(`code: ${codeLiteral(entry.code)},`);
+        writer.writeLine(`name: ${tsString(entry.name)},`);
+        writer.writeLine(`type: ${tsString(mainText(model, entry.type))},`);
+        writer.writeLine(`description: ${tsString(mainText(model, entry.description))},`);
+        writer.writeLine(`fault: ${tsString(entry.fault)},`);
+        writer.writeLine(`retryable: ${entry.retryable},`);
+        if (entry.httpStatus !== undefined) writer.writeLine(`httpStatus: ${entry.httpStatus},`);
+        if (entry.aliases.length > 0) {
+          writer.writeLine(`aliases: [${entry.aliases.map((alias) => tsString(alias.name)).join(", ")}],`);
+        }
+        if (entry.deprecated) writer.writeLine(`deprecated: ${deprecationLiteral(entry.deprecated)},`);
+        writeTranslations(writer, model, (locale) => ({
+          type: entry.type[locale],
+          description: entry.description[locale],
+        }));
+      });
+      writer.writeLine("},");
+    }
+  });
+  writer.writeLine("];");
   writer.blankLine();
   writer.write(`let infoByCode: ReadonlyMap<${codeType(model)}, CommonErrorInfo> | undefined;
 
@@ -71,61 +89,6 @@ export function isCommonErrorCode(value: unknown): value is CommonErrorCode {
 }
 `);
   return finish(writer);
-}
-
-/**
- * The common codes' metadata as rows, a code a line whatever its text (so that text never changes
- * the code's shape): a tuple per code costs the compiler less than an object per code.
- */
-function writeCommonRows(writer: ReturnType<typeof createWriter>, model: CatalogModel): void {
-  writer.write(`/**
- * A common code's metadata as a row: a tuple per code costs the compiler less than an object per
- * code. \`more\` holds the fields only some codes have.
- */
-type CommonErrorRow = readonly [
-  code: ${codeType(model)},
-  name: string,
-  type: string,
-  description: string,
-  fault: Fault,
-  retryable: boolean,
-  more?: Pick<CommonErrorInfo, "httpStatus" | "aliases" | "deprecated" | "translations">,
-];
-
-const COMMON_ROWS: readonly CommonErrorRow[] = [`);
-  writer.indent(() => {
-    for (const entry of model.common) {
-      const more = [
-        ...moreFields(entry),
-        ...translationsField(model, (locale) => ({
-          type: entry.type[locale],
-          description: entry.description[locale],
-        })),
-      ];
-      const cells = [
-        codeLiteral(entry.code),
-        tsString(entry.name),
-        tsString(mainText(model, entry.type)),
-        tsString(mainText(model, entry.description)),
-        tsString(entry.fault),
-        String(entry.retryable),
-        ...(more.length > 0 ? [`{ ${more.join(", ")} }`] : []),
-      ];
-      writer.writeLine(`[${cells.join(", ")}],`);
-    }
-  });
-  writer.writeLine("];");
-}
-
-/** The fields of a common code's row that only some codes have, but its translations. */
-function moreFields(entry: CommonCodeModel): string[] {
-  return [
-    ...(entry.httpStatus === undefined ? [] : [`httpStatus: ${entry.httpStatus}`]),
-    ...(entry.aliases.length === 0
-      ? []
-      : [`aliases: [${entry.aliases.map((alias) => tsString(alias.name)).join(", ")}]`]),
-    ...(entry.deprecated ? [`deprecated: ${deprecationLiteral(entry.deprecated)}`] : []),
-  ];
 }
 
 /** `SUCCESS_CODE` for a single success code, and `SUCCESS_CODES` for every one. */
@@ -164,16 +127,19 @@ export function deprecationLiteral(deprecated: { reason: string; replacedBy?: nu
   return `{ reason: ${tsString(deprecated.reason)}${replaced} }`;
 }
 
-/** The `translations` field of a metadata entry on one line, none without other locales. */
-function translationsField(
+/** The `translations` field of a metadata entry: the texts of every locale but the default. */
+export function writeTranslations(
+  writer: LineSink,
   model: CatalogModel,
   texts: (locale: string) => Record<string, string | undefined>,
-): string[] {
+): void {
   const others = model.locales.filter((locale) => locale !== model.defaultLocale);
-  if (others.length === 0) return [];
-  const locales = others.map((locale) => {
-    const fields = Object.entries(texts(locale)).map(([key, value]) => `${key}: ${tsString(value ?? "")}`);
-    return `${tsPropertyKey(locale)}: { ${fields.join(", ")} }`;
+  if (others.length === 0) return;
+  writer.writeLine("translations: {").indent(() => {
+    for (const locale of others) {
+      const fields = Object.entries(texts(locale)).map(([key, value]) => `${key}: ${tsString(value ?? "")}`);
+      writer.writeLine(`${tsPropertyKey(locale)}: { ${fields.join(", ")} },`);
+    }
   });
-  return [`translations: { ${locales.join(", ")} }`];
+  writer.writeLine("},");
 }

@@ -39,7 +39,7 @@ export function emitErrors(model: CatalogModel): string {
       ...deprecatedTags(entry.deprecated, replacement(entry)),
     ]);
     writer.writeLine(
-      `export const ${entry.className}: ListedErrorClass<${code}> = /* @__PURE__ */ listedClass(${code});`,
+      `export const ${entry.className}: ListedErrorClass<${code}> = /* @__PURE__ */ listedClass(${code}, ${tsString(entry.className)});`,
     );
     // The type shares the constant's documentation; a deprecation marks its uses as a type too.
     const deprecated = deprecatedTags(entry.deprecated, replacement(entry));
@@ -151,24 +151,34 @@ export interface ListedErrorClass<C extends ${type}> {
 }
 
 /**
+ * The key of each listed class's own name: computed, and typed \`string\` so that the compiler does not
+ * read it as \`name\`, which it refuses on a static member (TS2699) under \`useDefineForClassFields: false\`.
+ */
+const NAME: string = "name";
+
+/**
  * Makes the class of a listed code. Each class is declared through it as a constant, with a type of
  * the same name: a class declaration per code would make the compiler compare each class with
  * \`ApiError\`, member by member (about a quarter of tsc's time at 2,000 codes). It extends
  * \`ApiError\` itself: each class between an error and \`Error\` costs its construction a stack frame
- * to walk (about a sixth of \`errorFromResponse\`'s time).
+ * to walk (about a sixth of \`errorFromResponse\`'s time). Making one has no effect a bundler must
+ * keep, so that a bundler that drops pure annotations (rollup-plugin-esbuild's minifier) drops the
+ * classes a bundle does not use.
  */
-function listedClass<C extends ${type}>(code: C): ListedErrorClass<C> {
-  const Class = class extends ApiError {
+function listedClass<C extends ${type}>(code: C, name: string): ListedErrorClass<C> {
+  // Its errors' code is \`C\`, which the compiler cannot see through a class expression: stated.
+  return class extends ApiError {
     static readonly code = code;
+
+    /** The class's name, as a declaration's: \`error.constructor.name\`, a debugger, a stack trace. */
+    static get [NAME](): string {
+      return name;
+    }
 
     constructor(init: ApiErrorInit = {}) {
       super(listedMeta(code), init);
     }
-  };
-  // Named as a declaration would be: \`error.constructor.name\`, a debugger, a stack trace.
-  Object.defineProperty(Class, "name", { value: (CLASS_META[code] as ClassRow)[0] });
-  // Its errors' code is \`C\`, which the compiler cannot see through a class expression: stated.
-  return Class as unknown as ListedErrorClass<C>;
+  } as unknown as ListedErrorClass<C>;
 }
 `);
 }

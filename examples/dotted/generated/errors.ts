@@ -67,24 +67,34 @@ export interface ListedErrorClass<C extends string> {
 }
 
 /**
+ * The key of each listed class's own name: computed, and typed `string` so that the compiler does not
+ * read it as `name`, which it refuses on a static member (TS2699) under `useDefineForClassFields: false`.
+ */
+const NAME: string = "name";
+
+/**
  * Makes the class of a listed code. Each class is declared through it as a constant, with a type of
  * the same name: a class declaration per code would make the compiler compare each class with
  * `ApiError`, member by member (about a quarter of tsc's time at 2,000 codes). It extends
  * `ApiError` itself: each class between an error and `Error` costs its construction a stack frame
- * to walk (about a sixth of `errorFromResponse`'s time).
+ * to walk (about a sixth of `errorFromResponse`'s time). Making one has no effect a bundler must
+ * keep, so that a bundler that drops pure annotations (rollup-plugin-esbuild's minifier) drops the
+ * classes a bundle does not use.
  */
-function listedClass<C extends string>(code: C): ListedErrorClass<C> {
-  const Class = class extends ApiError {
+function listedClass<C extends string>(code: C, name: string): ListedErrorClass<C> {
+  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
+  return class extends ApiError {
     static readonly code = code;
+
+    /** The class's name, as a declaration's: `error.constructor.name`, a debugger, a stack trace. */
+    static get [NAME](): string {
+      return name;
+    }
 
     constructor(init: ApiErrorInit = {}) {
       super(listedMeta(code), init);
     }
-  };
-  // Named as a declaration would be: `error.constructor.name`, a debugger, a stack trace.
-  Object.defineProperty(Class, "name", { value: (CLASS_META[code] as ClassRow)[0] });
-  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
-  return Class as unknown as ListedErrorClass<C>;
+  } as unknown as ListedErrorClass<C>;
 }
 
 /**
@@ -96,7 +106,7 @@ function listedClass<C extends string>(code: C): ListedErrorClass<C> {
  *
  * @see error-codes.md#AuthFailure
  */
-export const AuthFailureError: ListedErrorClass<"AuthFailure"> = /* @__PURE__ */ listedClass("AuthFailure");
+export const AuthFailureError: ListedErrorClass<"AuthFailure"> = /* @__PURE__ */ listedClass("AuthFailure", "AuthFailureError");
 export type AuthFailureError = ListedError<"AuthFailure">;
 
 /**
@@ -108,7 +118,7 @@ export type AuthFailureError = ListedError<"AuthFailure">;
  *
  * @see error-codes.md#AuthFailure.SignatureExpire
  */
-export const AuthFailureSignatureExpireError: ListedErrorClass<"AuthFailure.SignatureExpire"> = /* @__PURE__ */ listedClass("AuthFailure.SignatureExpire");
+export const AuthFailureSignatureExpireError: ListedErrorClass<"AuthFailure.SignatureExpire"> = /* @__PURE__ */ listedClass("AuthFailure.SignatureExpire", "AuthFailureSignatureExpireError");
 export type AuthFailureSignatureExpireError = ListedError<"AuthFailure.SignatureExpire">;
 
 /**
@@ -120,7 +130,7 @@ export type AuthFailureSignatureExpireError = ListedError<"AuthFailure.Signature
  *
  * @see error-codes.md#InternalError
  */
-export const InternalError: ListedErrorClass<"InternalError"> = /* @__PURE__ */ listedClass("InternalError");
+export const InternalError: ListedErrorClass<"InternalError"> = /* @__PURE__ */ listedClass("InternalError", "InternalError");
 export type InternalError = ListedError<"InternalError">;
 
 /**
@@ -132,7 +142,7 @@ export type InternalError = ListedError<"InternalError">;
  *
  * @see error-codes.md#InvalidParameter
  */
-export const InvalidParameterError: ListedErrorClass<"InvalidParameter"> = /* @__PURE__ */ listedClass("InvalidParameter");
+export const InvalidParameterError: ListedErrorClass<"InvalidParameter"> = /* @__PURE__ */ listedClass("InvalidParameter", "InvalidParameterError");
 export type InvalidParameterError = ListedError<"InvalidParameter">;
 
 /**
@@ -144,7 +154,7 @@ export type InvalidParameterError = ListedError<"InvalidParameter">;
  *
  * @see error-codes.md#RequestLimitExceeded
  */
-export const RequestLimitExceededError: ListedErrorClass<"RequestLimitExceeded"> = /* @__PURE__ */ listedClass("RequestLimitExceeded");
+export const RequestLimitExceededError: ListedErrorClass<"RequestLimitExceeded"> = /* @__PURE__ */ listedClass("RequestLimitExceeded", "RequestLimitExceededError");
 export type RequestLimitExceededError = ListedError<"RequestLimitExceeded">;
 
 /** The class of each common code, by name: the handlers `matchError` takes. */

@@ -66,24 +66,34 @@ export interface ListedErrorClass<C extends number> {
 }
 
 /**
+ * The key of each listed class's own name: computed, and typed `string` so that the compiler does not
+ * read it as `name`, which it refuses on a static member (TS2699) under `useDefineForClassFields: false`.
+ */
+const NAME: string = "name";
+
+/**
  * Makes the class of a listed code. Each class is declared through it as a constant, with a type of
  * the same name: a class declaration per code would make the compiler compare each class with
  * `ApiError`, member by member (about a quarter of tsc's time at 2,000 codes). It extends
  * `ApiError` itself: each class between an error and `Error` costs its construction a stack frame
- * to walk (about a sixth of `errorFromResponse`'s time).
+ * to walk (about a sixth of `errorFromResponse`'s time). Making one has no effect a bundler must
+ * keep, so that a bundler that drops pure annotations (rollup-plugin-esbuild's minifier) drops the
+ * classes a bundle does not use.
  */
-function listedClass<C extends number>(code: C): ListedErrorClass<C> {
-  const Class = class extends ApiError {
+function listedClass<C extends number>(code: C, name: string): ListedErrorClass<C> {
+  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
+  return class extends ApiError {
     static readonly code = code;
+
+    /** The class's name, as a declaration's: `error.constructor.name`, a debugger, a stack trace. */
+    static get [NAME](): string {
+      return name;
+    }
 
     constructor(init: ApiErrorInit = {}) {
       super(listedMeta(code), init);
     }
-  };
-  // Named as a declaration would be: `error.constructor.name`, a debugger, a stack trace.
-  Object.defineProperty(Class, "name", { value: (CLASS_META[code] as ClassRow)[0] });
-  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
-  return Class as unknown as ListedErrorClass<C>;
+  } as unknown as ListedErrorClass<C>;
 }
 
 /**
@@ -95,7 +105,7 @@ function listedClass<C extends number>(code: C): ListedErrorClass<C> {
  *
  * @see error-codes.md#minus1
  */
-export const SystemBusyError: ListedErrorClass<-1> = /* @__PURE__ */ listedClass(-1);
+export const SystemBusyError: ListedErrorClass<-1> = /* @__PURE__ */ listedClass(-1, "SystemBusyError");
 export type SystemBusyError = ListedError<-1>;
 
 /**
@@ -107,7 +117,7 @@ export type SystemBusyError = ListedError<-1>;
  *
  * @see error-codes.md#40001
  */
-export const InvalidCredentialError: ListedErrorClass<40001> = /* @__PURE__ */ listedClass(40001);
+export const InvalidCredentialError: ListedErrorClass<40001> = /* @__PURE__ */ listedClass(40001, "InvalidCredentialError");
 export type InvalidCredentialError = ListedError<40001>;
 
 /**
@@ -119,7 +129,7 @@ export type InvalidCredentialError = ListedError<40001>;
  *
  * @see error-codes.md#40003
  */
-export const InvalidOpenIdError: ListedErrorClass<40003> = /* @__PURE__ */ listedClass(40003);
+export const InvalidOpenIdError: ListedErrorClass<40003> = /* @__PURE__ */ listedClass(40003, "InvalidOpenIdError");
 export type InvalidOpenIdError = ListedError<40003>;
 
 /**
@@ -131,7 +141,7 @@ export type InvalidOpenIdError = ListedError<40003>;
  *
  * @see error-codes.md#45009
  */
-export const DailyLimitReachedError: ListedErrorClass<45009> = /* @__PURE__ */ listedClass(45009);
+export const DailyLimitReachedError: ListedErrorClass<45009> = /* @__PURE__ */ listedClass(45009, "DailyLimitReachedError");
 export type DailyLimitReachedError = ListedError<45009>;
 
 /** The class of each common code, by name: the handlers `matchError` takes. */

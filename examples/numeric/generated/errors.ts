@@ -67,24 +67,34 @@ export interface ListedErrorClass<C extends number> {
 }
 
 /**
+ * The key of each listed class's own name: computed, and typed `string` so that the compiler does not
+ * read it as `name`, which it refuses on a static member (TS2699) under `useDefineForClassFields: false`.
+ */
+const NAME: string = "name";
+
+/**
  * Makes the class of a listed code. Each class is declared through it as a constant, with a type of
  * the same name: a class declaration per code would make the compiler compare each class with
  * `ApiError`, member by member (about a quarter of tsc's time at 2,000 codes). It extends
  * `ApiError` itself: each class between an error and `Error` costs its construction a stack frame
- * to walk (about a sixth of `errorFromResponse`'s time).
+ * to walk (about a sixth of `errorFromResponse`'s time). Making one has no effect a bundler must
+ * keep, so that a bundler that drops pure annotations (rollup-plugin-esbuild's minifier) drops the
+ * classes a bundle does not use.
  */
-function listedClass<C extends number>(code: C): ListedErrorClass<C> {
-  const Class = class extends ApiError {
+function listedClass<C extends number>(code: C, name: string): ListedErrorClass<C> {
+  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
+  return class extends ApiError {
     static readonly code = code;
+
+    /** The class's name, as a declaration's: `error.constructor.name`, a debugger, a stack trace. */
+    static get [NAME](): string {
+      return name;
+    }
 
     constructor(init: ApiErrorInit = {}) {
       super(listedMeta(code), init);
     }
-  };
-  // Named as a declaration would be: `error.constructor.name`, a debugger, a stack trace.
-  Object.defineProperty(Class, "name", { value: (CLASS_META[code] as ClassRow)[0] });
-  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
-  return Class as unknown as ListedErrorClass<C>;
+  } as unknown as ListedErrorClass<C>;
 }
 
 /**
@@ -96,7 +106,7 @@ function listedClass<C extends number>(code: C): ListedErrorClass<C> {
  *
  * @see error-codes.md#1000
  */
-export const BadRequestError: ListedErrorClass<1000> = /* @__PURE__ */ listedClass(1000);
+export const BadRequestError: ListedErrorClass<1000> = /* @__PURE__ */ listedClass(1000, "BadRequestError");
 export type BadRequestError = ListedError<1000>;
 
 /**
@@ -108,7 +118,7 @@ export type BadRequestError = ListedError<1000>;
  *
  * @see error-codes.md#1001
  */
-export const UnauthorizedError: ListedErrorClass<1001> = /* @__PURE__ */ listedClass(1001);
+export const UnauthorizedError: ListedErrorClass<1001> = /* @__PURE__ */ listedClass(1001, "UnauthorizedError");
 export type UnauthorizedError = ListedError<1001>;
 
 /**
@@ -120,7 +130,7 @@ export type UnauthorizedError = ListedError<1001>;
  *
  * @see error-codes.md#1029
  */
-export const ThrottledError: ListedErrorClass<1029> = /* @__PURE__ */ listedClass(1029);
+export const ThrottledError: ListedErrorClass<1029> = /* @__PURE__ */ listedClass(1029, "ThrottledError");
 export type ThrottledError = ListedError<1029>;
 
 /**
@@ -132,7 +142,7 @@ export type ThrottledError = ListedError<1029>;
  *
  * @see error-codes.md#1500
  */
-export const ServerError: ListedErrorClass<1500> = /* @__PURE__ */ listedClass(1500);
+export const ServerError: ListedErrorClass<1500> = /* @__PURE__ */ listedClass(1500, "ServerError");
 export type ServerError = ListedError<1500>;
 
 /**
@@ -145,7 +155,7 @@ export type ServerError = ListedError<1500>;
  * @see error-codes.md#1503
  * @deprecated Maintenance now answers with 1500. Use {@link ServerError} instead.
  */
-export const LegacyMaintenanceError: ListedErrorClass<1503> = /* @__PURE__ */ listedClass(1503);
+export const LegacyMaintenanceError: ListedErrorClass<1503> = /* @__PURE__ */ listedClass(1503, "LegacyMaintenanceError");
 /** @deprecated Maintenance now answers with 1500. Use {@link ServerError} instead. */
 export type LegacyMaintenanceError = ListedError<1503>;
 

@@ -98,6 +98,7 @@ export class ApiError extends Error {
 
   constructor(meta: ApiErrorMeta, init: ApiErrorInit = {}) {
     super(init.message ?? meta.type, init.cause === undefined ? undefined : { cause: init.cause });
+    if (!branded) brandErrors();
     this.#response = init.response;
     this.name = meta.name;
     this.code = meta.code;
@@ -120,11 +121,6 @@ export class ApiError extends Error {
   /** The raw response body; not an own field, so neither `JSON.stringify` nor `console.log` shows it. */
   get response(): unknown {
     return #response in this ? this.#response : undefined;
-  }
-
-  /** The brand the guards read: an error of this catalog, from any copy of this module. */
-  get [API_ERROR_BRAND](): string {
-    return CATALOG_ID;
   }
 
   /** The fields that are safe in a log line, without the raw body; `JSON.stringify(error)` uses it. */
@@ -152,6 +148,19 @@ export class ApiError extends Error {
   toResponse(): WireResponse {
     return writeResponse(this);
   }
+}
+
+/** Whether the errors' prototype carries the brand yet. */
+let branded = false;
+
+/**
+ * Gives `ApiError.prototype` the brand the guards read, on the first error: one property that every
+ * error inherits, rather than one set on each error. Not in the class body, where its computed key
+ * would keep the class in every bundle, even one that imports a guard alone.
+ */
+function brandErrors(): void {
+  Object.defineProperty(ApiError.prototype, API_ERROR_BRAND, { value: CATALOG_ID });
+  branded = true;
 }
 
 /** A code the catalog does not list, so that newer server codes still arrive as an {@link ApiError}. */

@@ -71,24 +71,34 @@ export interface ListedErrorClass<C extends string> {
 }
 
 /**
+ * The key of each listed class's own name: computed, and typed `string` so that the compiler does not
+ * read it as `name`, which it refuses on a static member (TS2699) under `useDefineForClassFields: false`.
+ */
+const NAME: string = "name";
+
+/**
  * Makes the class of a listed code. Each class is declared through it as a constant, with a type of
  * the same name: a class declaration per code would make the compiler compare each class with
  * `ApiError`, member by member (about a quarter of tsc's time at 2,000 codes). It extends
  * `ApiError` itself: each class between an error and `Error` costs its construction a stack frame
- * to walk (about a sixth of `errorFromResponse`'s time).
+ * to walk (about a sixth of `errorFromResponse`'s time). Making one has no effect a bundler must
+ * keep, so that a bundler that drops pure annotations (rollup-plugin-esbuild's minifier) drops the
+ * classes a bundle does not use.
  */
-function listedClass<C extends string>(code: C): ListedErrorClass<C> {
-  const Class = class extends ApiError {
+function listedClass<C extends string>(code: C, name: string): ListedErrorClass<C> {
+  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
+  return class extends ApiError {
     static readonly code = code;
+
+    /** The class's name, as a declaration's: `error.constructor.name`, a debugger, a stack trace. */
+    static get [NAME](): string {
+      return name;
+    }
 
     constructor(init: ApiErrorInit = {}) {
       super(listedMeta(code), init);
     }
-  };
-  // Named as a declaration would be: `error.constructor.name`, a debugger, a stack trace.
-  Object.defineProperty(Class, "name", { value: (CLASS_META[code] as ClassRow)[0] });
-  // Its errors' code is `C`, which the compiler cannot see through a class expression: stated.
-  return Class as unknown as ListedErrorClass<C>;
+  } as unknown as ListedErrorClass<C>;
 }
 
 /**
@@ -100,7 +110,7 @@ function listedClass<C extends string>(code: C): ListedErrorClass<C> {
  *
  * @see error-codes.md#about:blank
  */
-export const UntypedError: ListedErrorClass<"about:blank"> = /* @__PURE__ */ listedClass("about:blank");
+export const UntypedError: ListedErrorClass<"about:blank"> = /* @__PURE__ */ listedClass("about:blank", "UntypedError");
 export type UntypedError = ListedError<"about:blank">;
 
 /**
@@ -112,7 +122,7 @@ export type UntypedError = ListedError<"about:blank">;
  *
  * @see error-codes.md#https://example.com/probs/edit-conflict
  */
-export const EditConflictError: ListedErrorClass<"https://example.com/probs/edit-conflict"> = /* @__PURE__ */ listedClass("https://example.com/probs/edit-conflict");
+export const EditConflictError: ListedErrorClass<"https://example.com/probs/edit-conflict"> = /* @__PURE__ */ listedClass("https://example.com/probs/edit-conflict", "EditConflictError");
 export type EditConflictError = ListedError<"https://example.com/probs/edit-conflict">;
 
 /**
@@ -124,7 +134,7 @@ export type EditConflictError = ListedError<"https://example.com/probs/edit-conf
  *
  * @see error-codes.md#https://example.com/probs/insufficient-scope
  */
-export const InsufficientScopeError: ListedErrorClass<"https://example.com/probs/insufficient-scope"> = /* @__PURE__ */ listedClass("https://example.com/probs/insufficient-scope");
+export const InsufficientScopeError: ListedErrorClass<"https://example.com/probs/insufficient-scope"> = /* @__PURE__ */ listedClass("https://example.com/probs/insufficient-scope", "InsufficientScopeError");
 export type InsufficientScopeError = ListedError<"https://example.com/probs/insufficient-scope">;
 
 /**
@@ -136,7 +146,7 @@ export type InsufficientScopeError = ListedError<"https://example.com/probs/insu
  *
  * @see error-codes.md#https://example.com/probs/maintenance
  */
-export const MaintenanceError: ListedErrorClass<"https://example.com/probs/maintenance"> = /* @__PURE__ */ listedClass("https://example.com/probs/maintenance");
+export const MaintenanceError: ListedErrorClass<"https://example.com/probs/maintenance"> = /* @__PURE__ */ listedClass("https://example.com/probs/maintenance", "MaintenanceError");
 export type MaintenanceError = ListedError<"https://example.com/probs/maintenance">;
 
 /**
@@ -148,7 +158,7 @@ export type MaintenanceError = ListedError<"https://example.com/probs/maintenanc
  *
  * @see error-codes.md#https://example.com/probs/not-found
  */
-export const NotFoundError: ListedErrorClass<"https://example.com/probs/not-found"> = /* @__PURE__ */ listedClass("https://example.com/probs/not-found");
+export const NotFoundError: ListedErrorClass<"https://example.com/probs/not-found"> = /* @__PURE__ */ listedClass("https://example.com/probs/not-found", "NotFoundError");
 export type NotFoundError = ListedError<"https://example.com/probs/not-found">;
 
 /**
@@ -160,7 +170,7 @@ export type NotFoundError = ListedError<"https://example.com/probs/not-found">;
  *
  * @see error-codes.md#https://example.com/probs/out-of-credit
  */
-export const OutOfCreditError: ListedErrorClass<"https://example.com/probs/out-of-credit"> = /* @__PURE__ */ listedClass("https://example.com/probs/out-of-credit");
+export const OutOfCreditError: ListedErrorClass<"https://example.com/probs/out-of-credit"> = /* @__PURE__ */ listedClass("https://example.com/probs/out-of-credit", "OutOfCreditError");
 export type OutOfCreditError = ListedError<"https://example.com/probs/out-of-credit">;
 
 /**
@@ -172,7 +182,7 @@ export type OutOfCreditError = ListedError<"https://example.com/probs/out-of-cre
  *
  * @see error-codes.md#https://example.com/probs/rate-limited
  */
-export const RateLimitedError: ListedErrorClass<"https://example.com/probs/rate-limited"> = /* @__PURE__ */ listedClass("https://example.com/probs/rate-limited");
+export const RateLimitedError: ListedErrorClass<"https://example.com/probs/rate-limited"> = /* @__PURE__ */ listedClass("https://example.com/probs/rate-limited", "RateLimitedError");
 export type RateLimitedError = ListedError<"https://example.com/probs/rate-limited">;
 
 /**
@@ -184,7 +194,7 @@ export type RateLimitedError = ListedError<"https://example.com/probs/rate-limit
  *
  * @see error-codes.md#https://example.com/probs/unauthenticated
  */
-export const UnauthenticatedError: ListedErrorClass<"https://example.com/probs/unauthenticated"> = /* @__PURE__ */ listedClass("https://example.com/probs/unauthenticated");
+export const UnauthenticatedError: ListedErrorClass<"https://example.com/probs/unauthenticated"> = /* @__PURE__ */ listedClass("https://example.com/probs/unauthenticated", "UnauthenticatedError");
 export type UnauthenticatedError = ListedError<"https://example.com/probs/unauthenticated">;
 
 /**
@@ -196,7 +206,7 @@ export type UnauthenticatedError = ListedError<"https://example.com/probs/unauth
  *
  * @see error-codes.md#https://example.com/probs/validation-error
  */
-export const ValidationError: ListedErrorClass<"https://example.com/probs/validation-error"> = /* @__PURE__ */ listedClass("https://example.com/probs/validation-error");
+export const ValidationError: ListedErrorClass<"https://example.com/probs/validation-error"> = /* @__PURE__ */ listedClass("https://example.com/probs/validation-error", "ValidationError");
 export type ValidationError = ListedError<"https://example.com/probs/validation-error">;
 
 /** The class of each common code, by name: the handlers `matchError` takes. */
