@@ -158,7 +158,7 @@ describe("string codes named like prototype members", () => {
 });
 
 describe("each module's metadata list, made from its table", () => {
-  const listed = `format: 1
+  const numericCodes = `format: 1
 success: 0
 common:
   - { code: 4000, name: InvalidParameter, type: Invalid parameter, description: d, fault: client }
@@ -172,7 +172,7 @@ moduleErrors:
         - { code: 7, name: Missing, description: no face, fault: server }
         - { code: -20, name: Dark, description: too dark }
 `;
-  const strings = `format: 1
+  const stringCodes = `format: 1
 success: OK
 common:
   - { code: Failed, description: failed, fault: server }
@@ -189,7 +189,7 @@ moduleErrors:
 `;
 
   it("lists every code ordered by code, with its overrides and deprecation, and nothing else", async () => {
-    const { api } = await generateAndLoad(listed);
+    const { api } = await generateAndLoad(numericCodes);
     expect(api.FACE_MODULE_ERRORS).toEqual([
       { code: -20, name: "Dark" },
       { code: -3, name: "Blurry", deprecated: { reason: "use Missing", replacedBy: 7 } },
@@ -201,7 +201,7 @@ moduleErrors:
   });
 
   it("orders string codes as the catalog does, prototype names included", async () => {
-    const { dir, api } = await generateAndLoad(strings);
+    const { dir, api } = await generateAndLoad(stringCodes);
     expect(typecheckOutput(dir).output).toBe("");
     expect(api.WORDS_MODULE_ERRORS).toEqual([
       { code: "42", name: "FortyTwo" },
